@@ -1,0 +1,144 @@
+/**
+ * The build's configuration: ingestion settings of DATA-CONTRACT.md and every target and window of
+ * METRICS.md, each with the handbook's default. Validated like the exports; an unknown key is an error.
+ *
+ * Sources of the defaults (GitLab handbook): "CSM Responsibilities and Services" (cadence intervals,
+ * EBRs, workshops), "CSM Manager handbook" (scorecard targets, 1:1 agenda), "Enterprise CSMs" (book
+ * size, P1 ratio), "CSM PTO" (backups), "Time to value KPIs" (onboarding targets).
+ */
+import { z } from 'zod';
+
+/** The export files of the data contract, by file name. */
+export const EXPORT_FILES = [
+  'csms.csv',
+  'accounts.csv',
+  'activities.csv',
+  'success_plans.csv',
+  'ctas.csv',
+  'opportunities.csv',
+  'license_usage.csv',
+  'pto.csv',
+] as const;
+export type ExportFile = (typeof EXPORT_FILES)[number];
+
+const fileName = z.enum(EXPORT_FILES);
+const fraction = z.number().min(0).max(1);
+const days = z.number().int().positive();
+/** A per-segment target; `null` shows as "no target". */
+const bySegment = <T extends z.ZodType>(t: T, d: { Strategic: z.input<T> | null; Growth: z.input<T> | null; Scale: z.input<T> | null }) =>
+  z.strictObject({ Strategic: t.nullable(), Growth: t.nullable(), Scale: t.nullable() }).partial().prefault({}).transform((v) => ({ ...d, ...v }) as { Strategic: z.output<T> | null; Growth: z.output<T> | null; Scale: z.output<T> | null });
+
+const range = z.strictObject({ min: z.number(), max: z.number() });
+
+export const TargetsSchema = z.strictObject({
+  /** Book size per Strategic CSM: 12 to 20 accounts; outside is `watch`. */
+  bookSize: bySegment(range, { Strategic: { min: 12, max: 20 }, Growth: null, Scale: null }),
+  /** P1 accounts / book: Strategic ≤ 30%, Growth ≤ 20%. */
+  p1Ratio: bySegment(fraction, { Strategic: 0.3, Growth: 0.2, Scale: null }),
+  /** Above target but at most this is `watch`; above it is `off-target`. */
+  p1RatioWatchMax: fraction.default(0.5),
+  misprioritizedCount: z.number().int().min(0).default(0),
+  ebrCoverage: bySegment(fraction, { Strategic: 0.75, Growth: 0.2, Scale: null }),
+  /** EBRs per CSM in the trailing 30 days; a team or the org of n CSMs: n·min to n·max. */
+  ebrsLast30DaysPerCsm: range.default({ min: 1, max: 2 }),
+  cadenceCompliance: fraction.default(0.9),
+  nonEngagedCount: z.number().int().min(0).default(0),
+  /** Minimum cadence calls per week, by role. */
+  callsPerWeek: z
+    .strictObject({ 'Strategic Enterprise': z.number(), 'Strategic Commercial': z.number(), Growth: z.number(), Scale: z.number() })
+    .partial()
+    .prefault({})
+    .transform((v) => ({ 'Strategic Enterprise': 5, 'Strategic Commercial': 7, Growth: 10, Scale: 15, ...v })),
+  healthFreshness: fraction.default(1),
+  successPlanCoverage: bySegment(fraction, { Strategic: 1, Growth: null, Scale: null }),
+  greenSuccessPlanRate: bySegment(fraction, { Strategic: 1, Growth: null, Scale: null }),
+  workshopsPerWeek: z.number().min(0).default(0.5),
+  /** Accounts with an open Enablement CTA, as a share of the book: Strategic half, Growth all. */
+  enablementActiveShare: bySegment(fraction, { Strategic: 0.5, Growth: 1, Scale: null }),
+  /** Accounts with an open Expansion CTA: Strategic at least 3 (a count per CSM). */
+  expansionActiveStrategicCount: z.number().int().min(0).default(3),
+  /** Growth: at least this share of its P1 accounts. */
+  expansionActiveGrowthP1Share: fraction.default(0.5),
+  renewalQuestionRate: fraction.default(1),
+  /** Onboarding milestones, in days from the onboarding start. */
+  ttfeDays: days.default(14),
+  ttfvDays: days.default(30),
+  ttoDays: days.default(45),
+});
+
+export const WindowsSchema = z.strictObject({
+  /** Cadence call interval in days, by segment and priority; absent = no interval. */
+  cadenceIntervalDays: z
+    .strictObject({
+      Strategic: z.strictObject({ P1: days, P2: days }),
+      Growth: z.strictObject({ P1: days, P2: days }),
+    })
+    .default({ Strategic: { P1: 14, P2: 31 }, Growth: { P1: 31, P2: 92 } }),
+  nonEngagedDays: days.default(60),
+  ebrWindowDays: days.default(365),
+  ebrTenureDays: days.default(182),
+  ebrsRecentDays: days.default(30),
+  healthStaleDays: days.default(30),
+  callsWindowDays: days.default(28),
+  successPlanTenureDays: days.default(30),
+  workshopRateDays: days.default(91),
+  workshopCoverageP1Days: days.default(92),
+  workshopCoverageDays: days.default(365),
+  renewalQuestionMonths: days.default(3),
+  renewalQuestionLeadMonths: days.default(4),
+  atRiskRenewalDays: days.default(90),
+  onboardingCohortDays: days.default(365),
+  adoptionPlaysDays: days.default(365),
+  ptoLookaheadDays: days.default(30),
+});
+
+/** Per file, per contract column: a boolean setting (dayFirst, decimalComma). */
+const perColumnFlag = z.partialRecord(fileName, z.record(z.string(), z.boolean()));
+
+export const ConfigSchema = z.strictObject({
+  maxRejectRate: fraction.default(0.05),
+  maxRowDrop: fraction.default(0.2),
+  timeZone: z
+    .string()
+    .refine((tz) => { try { new Intl.DateTimeFormat('en-US', { timeZone: tz }); return true; } catch { return false; } }, { error: 'not an IANA time zone name' })
+    .default('UTC'),
+  fiscalYearStartMonth: z.number().int().min(1).max(12).default(2),
+  dayFirst: perColumnFlag.default({}),
+  decimalComma: perColumnFlag.default({}),
+  /** Per file: a WHATWG Encoding label such as `shift_jis`. */
+  encoding: z
+    .partialRecord(fileName, z.string().refine((l) => { try { new TextDecoder(l); return true; } catch { return false; } }, { error: 'not a WHATWG encoding label' }))
+    .default({}),
+  /** Per file: contract header → the org's header. */
+  columns: z.partialRecord(fileName, z.record(z.string(), z.string())).default({}),
+  /** Where history snapshots live; relative paths are relative to the data folder. */
+  historyDir: z.string().default('history'),
+  /** License utilisation below this is an adoption risk. */
+  lowLicenseUtilization: fraction.default(0.5),
+  /** License utilisation at or above this is "first value". */
+  firstValueUtilization: fraction.default(0.1),
+  /** President's Club points for the first, second and third distinct value. */
+  presidentsClubPoints: z.tuple([z.number(), z.number(), z.number()]).default([50, 35, 15]),
+  targets: TargetsSchema.prefault({}),
+  windows: WindowsSchema.prefault({}),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+export type Targets = Config['targets'];
+export type Windows = Config['windows'];
+
+/** The defaults, as a config file with no keys gives them. */
+export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});
+
+/** Validates a parsed config file; issues name the dotted key path. */
+export function parseConfig(input: unknown): { ok: true; config: Config } | { ok: false; errors: string[] } {
+  const r = ConfigSchema.safeParse(input);
+  if (r.success) return { ok: true, config: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => {
+      const path = i.path.join('.');
+      return `${path ? `${path}: ` : ''}${i.message}`;
+    }),
+  };
+}

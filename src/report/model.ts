@@ -1,0 +1,180 @@
+/**
+ * The report model: the one contract between computing and rendering. A plain serialisable
+ * object; `metrics.json` is written from it and every page reads its slice of it. Dates are ISO
+ * strings here (`YYYY-MM-DD`), account references are canonical account IDs.
+ */
+import type { CsmRole, Rag, Segment } from '../ingest/tables.ts';
+
+/** Scorecard keys of METRICS.md, in the order pages show them. */
+export const SCORECARD_KEYS = [
+  'bookSize',
+  'p1Ratio',
+  'misprioritizedCount',
+  'ebrCoverage',
+  'ebrOverdueCount',
+  'ebrsLast30Days',
+  'cadenceCompliance',
+  'nonEngagedCount',
+  'callsPerWeek',
+  'healthFreshness',
+  'redCount',
+  'successPlanCoverage',
+  'greenSuccessPlanRate',
+  'workshopsPerWeek',
+  'workshopCoverage',
+  'enablementActive',
+  'expansionActive',
+  'renewalQuestionRate',
+  'atRiskRenewalArr',
+] as const;
+
+/** Onboarding keys of METRICS.md. */
+export const ONBOARDING_KEYS = [
+  'ttfeMedianDays',
+  'ttfeWithinTarget',
+  'ttfvMedianDays',
+  'ttfvWithinTarget',
+  'ttoMedianDays',
+  'ttoWithinTarget',
+  'overdueOnboardingCount',
+] as const;
+
+export const METRIC_KEYS = [...SCORECARD_KEYS, ...ONBOARDING_KEYS] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+export type Status = 'on-target' | 'watch' | 'off-target' | 'no-target' | 'no-data';
+
+/**
+ * A target in force for one scope. `min`/`max` bound the on-target range (inclusive); `label` is
+ * how a page says it ("≥ 75%", "12 to 20", "no target").
+ */
+export interface Target {
+  min?: number;
+  max?: number;
+  label: string;
+}
+
+/** One number of a scorecard with what it counted: "explain this number". */
+export interface MetricResult {
+  value: number | null;
+  target: Target | null;
+  status: Status;
+  /** Account IDs counted in the numerator (for counts: the accounts counted). */
+  numerator: string[];
+  /** Account IDs of the denominator; empty for counts and sums. */
+  denominator: string[];
+  /** Why the value is null, when it is ("no book accounts", "success_plans.csv not supplied"). */
+  note?: string;
+}
+
+export type Scorecard = Record<MetricKey, MetricResult>;
+
+/** Facts per account (METRICS.md "Per account"). */
+export interface AccountFacts {
+  lastCadenceCall: string | null;
+  daysSinceCadence: number | null;
+  cadenceInterval: number | null;
+  cadenceOverdue: boolean;
+  nonEngaged: boolean;
+  lastEbr: string | null;
+  ebrOverdue: boolean;
+  p1Reasons: string[];
+  misprioritized: boolean;
+  healthStale: boolean;
+  adoptionRisk: boolean;
+  atRisk: boolean;
+}
+
+export interface AccountView {
+  id: string;
+  name: string;
+  csmEmail: string | null;
+  status: string;
+  arr: number | null;
+  tier: string | null;
+  priority: 'P1' | 'P2' | null;
+  health: Rag | null;
+  healthUpdated: string | null;
+  industry: string | null;
+  salesSegment: string | null;
+  region: string | null;
+  onboardingStart: string | null;
+  renewalDate: string | null;
+  licenseUtilization: number | null;
+  useCasesAdopted: number | null;
+  devSecOpsHealth: Rag | null;
+  facts: AccountFacts;
+}
+
+export interface PresidentsClubEntry {
+  fiscalYear: string;
+  netArrContribution: number | null;
+  ebrCompletion: number | null;
+  greenSuccessPlans: number | null;
+  adoptionPlaysWon: number | null;
+  workshops: number | null;
+  points: number;
+  rank: number;
+}
+
+export interface CsmReport {
+  email: string;
+  name: string;
+  manager: string | null;
+  role: CsmRole;
+  segment: Segment;
+  scorecard: Scorecard;
+  presidentsClub: PresidentsClubEntry;
+  /** Book account IDs. */
+  book: string[];
+}
+
+export interface TeamReport {
+  manager: string;
+  name: string;
+  /** The segment whose targets the team takes (most of its book accounts). */
+  segment: Segment;
+  csms: string[];
+  scorecard: Scorecard;
+}
+
+export interface OrgReport {
+  segment: Segment;
+  scorecard: Scorecard;
+}
+
+export interface RenewalQuarter {
+  quarter: string;
+  count: number;
+  arr: number;
+  byHealth: Record<Rag | 'None', { count: number; arr: number }>;
+  accounts: string[];
+}
+
+export interface PlayQuarter {
+  quarter: string;
+  expansionOpened: number;
+  expansionClosed: number;
+  expansionWinRate: number | null;
+  expansionDaysToClose: number | null;
+  enablementOpened: number;
+  enablementClosed: number;
+  enablementWinRate: number | null;
+  enablementDaysToClose: number | null;
+  renewalRate: number | null;
+  roundtableCoverage: number | null;
+}
+
+export interface ReportModel {
+  asOf: string;
+  fiscalQuarter: string;
+  fiscalYear: string;
+  org: OrgReport;
+  teams: TeamReport[];
+  csms: CsmReport[];
+  accounts: AccountView[];
+  /** Upcoming renewals by fiscal quarter: the current one and the next three. */
+  renewals: RenewalQuarter[];
+  /** Plays per fiscal quarter, for the org and per team manager email. */
+  plays: { org: PlayQuarter[]; teams: Record<string, PlayQuarter[]> };
+}
