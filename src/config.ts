@@ -96,6 +96,8 @@ export const WindowsSchema = z.strictObject({
 const perColumnFlag = z.partialRecord(fileName, z.record(z.string(), z.boolean()));
 
 export const ConfigSchema = z.strictObject({
+  /** The as-of date T when --as-of is not given (a shipped sample fixes it to stay reproducible). */
+  asOf: z.iso.date().optional(),
   maxRejectRate: fraction.default(0.05),
   maxRowDrop: fraction.default(0.2),
   timeZone: z
