@@ -21,7 +21,12 @@ export const EXPORT_FILES = [
 ] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
-const fileName = z.enum(EXPORT_FILES);
+/** How the config names a file: its name without `.csv` (`columns.accounts`, `encoding.activities`). */
+export const FILE_KEYS = ['csms', 'accounts', 'activities', 'success_plans', 'ctas', 'opportunities', 'license_usage', 'pto'] as const;
+export type FileKey = (typeof FILE_KEYS)[number];
+export const fileKeyOf = (file: ExportFile): FileKey => file.slice(0, -'.csv'.length) as FileKey;
+
+const fileName = z.enum(FILE_KEYS);
 const fraction = z.number().min(0).max(1);
 const days = z.number().int().positive();
 /** A per-segment target; `null` shows as "no target". */
