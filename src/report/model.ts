@@ -3,6 +3,8 @@
  * object; `metrics.json` is written from it and every page reads its slice of it. Dates are ISO
  * strings here (`YYYY-MM-DD`), account references are canonical account IDs.
  */
+import type { Config } from '../config.ts';
+import type { QualityReport } from '../ingest/quality.ts';
 import type { CsmRole, Rag, Segment } from '../ingest/tables.ts';
 
 /** Scorecard keys of METRICS.md, in the order pages show them. */
@@ -118,6 +120,8 @@ export interface PresidentsClubEntry {
 }
 
 export interface CsmReport {
+  /** URL-safe, unique, stable: `/csm/<slug>/`. */
+  slug: string;
   email: string;
   name: string;
   manager: string | null;
@@ -130,6 +134,8 @@ export interface CsmReport {
 }
 
 export interface TeamReport {
+  /** URL-safe, unique, stable: `/teams/<slug>/`. */
+  slug: string;
   manager: string;
   name: string;
   /** The segment whose targets the team takes (most of its book accounts). */
@@ -165,6 +171,73 @@ export interface PlayQuarter {
   roundtableCoverage: number | null;
 }
 
+/** One cohort account of the onboarding table (METRICS.md "Onboarding: time to value"). */
+export interface OnboardingRow {
+  accountId: string;
+  start: string;
+  firstEngage: string | null;
+  firstValue: string | null;
+  /** Where first value comes from: license usage crossing the threshold, or the manual date. */
+  firstValueSource: 'usage' | 'manual' | null;
+  onboarded: string | null;
+  onboardedSource: 'cta' | 'manual' | null;
+  ttfeDays: number | null;
+  ttfvDays: number | null;
+  ttoDays: number | null;
+  overdue: boolean;
+}
+
+/** A reached date before the onboarding start: left out of the medians and rates, listed. */
+export interface OnboardingOutlier {
+  accountId: string;
+  milestone: 'ttfe' | 'ttfv' | 'tto';
+  start: string;
+  reached: string;
+}
+
+export interface PtoEntry {
+  csmEmail: string;
+  start: string;
+  end: string;
+  backupEmail: string | null;
+  noBackup: boolean;
+  /** The backup is also off on a day of this time off within the look-ahead window. */
+  backupAlsoOff: boolean;
+  p1Accounts: string[];
+  /** Accounts whose renewal date falls in the time off. */
+  renewals: string[];
+  atRiskAccounts: string[];
+}
+
+export interface TimelineItem {
+  date: string;
+  type: string;
+  author: string | null;
+  subject: string;
+}
+
+export interface AccountDetail {
+  /** The most recent activities on or before T, newest first (at most 20). */
+  recentActivities: TimelineItem[];
+  ctas: { id: string; type: string; name: string | null; status: string; outcome: string; created: string; closed: string | null }[];
+  plans: { id: string; status: string; planHealth: Rag | null; lastUpdated: string | null }[];
+}
+
+/** A scope's metric values at one earlier build (history snapshot). */
+export interface TrendPoint {
+  asOf: string;
+  values: Partial<Record<MetricKey, number | null>>;
+}
+
+/** What changed since the previous build (null previousAsOf: no earlier snapshot). */
+export interface Changes {
+  previousAsOf: string | null;
+  turnedRed: string[];
+  becameCadenceOverdue: string[];
+  becameNonEngaged: string[];
+  enteredRenewalWindow: string[];
+}
+
 export interface ReportModel {
   asOf: string;
   fiscalQuarter: string;
@@ -177,4 +250,15 @@ export interface ReportModel {
   renewals: RenewalQuarter[];
   /** Plays per fiscal quarter, for the org and per team manager email. */
   plays: { org: PlayQuarter[]; teams: Record<string, PlayQuarter[]> };
+  onboarding: { cohort: OnboardingRow[]; outliers: OnboardingOutlier[] };
+  pto: PtoEntry[];
+  accountDetails: Record<string, AccountDetail>;
+  /** Scope id ('org', a team's manager email, a CSM's email) → snapshots, oldest first. */
+  trends: Record<string, TrendPoint[]>;
+  changes: Changes;
+  quality: QualityReport;
+  /** The site paths of the rejected-rows CSVs, by export file name. */
+  rejectedFiles: Record<string, string>;
+  /** The configuration in force (targets and windows for the definitions page). */
+  config: Config;
 }
