@@ -1,0 +1,161 @@
+/**
+ * The full build, at the I/O edge: config → read and validate the exports → exit-code rules →
+ * report model → Astro pages, metrics.json, quality.json, rejected-rows CSVs, search index → swap
+ * into the output folder → history snapshot. A failed build leaves the output folder untouched.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config, ExportFile } from '../config.ts';
+import { dayFromIso, type Day } from '../dates.ts';
+import { exitCodeFor, formatQualityTable } from '../ingest/outcome.ts';
+import { readExports } from '../ingest/read-exports.ts';
+import { buildReport } from '../report/build-report.ts';
+import { snapshotOf, type Snapshot } from '../report/history.ts';
+import { metricsJson } from '../report/metrics-json.ts';
+import type { ReportModel } from '../report/model.ts';
+import { loadConfig, todayIn } from './config-file.ts';
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  /** YYYY-MM-DD; default: the config's asOf, else today in the configured time zone. */
+  asOf?: string | undefined;
+  /** Config file; default: `<dataDir>/config.json` when it exists. */
+  configPath?: string | undefined;
+  allowDrop?: boolean;
+  /** Render pages with Astro (off for the history backfill, which needs only the snapshot). */
+  render?: boolean;
+  log?: (line: string) => void;
+}
+
+export const EXIT = { ok: 0, fatal: 2, tooManyRejected: 3, suspiciousDrop: 4 } as const;
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs the build and returns the process exit code. */
+export async function runBuild(opts: BuildOptions): Promise<number> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const step = timer(log);
+
+  const loaded = await loadConfig(opts.configPath, opts.dataDir);
+  if (!loaded.ok) {
+    for (const e of loaded.errors) log(e);
+    return EXIT.fatal;
+  }
+  const config = loaded.config;
+  const asOfIso = opts.asOf ?? config.asOf ?? todayIn(config.timeZone);
+  let asOf: Day;
+  try {
+    asOf = dayFromIso(asOfIso);
+  } catch (e) {
+    log(`--as-of: ${(e as Error).message}`);
+    return EXIT.fatal;
+  }
+  const historyDir = path.resolve(opts.dataDir, config.historyDir);
+
+  const read = await readExports(opts.dataDir, config, {
+    asOf,
+    onProgress: (p) => process.stderr.write(`\r  ${p.file}: ${p.rows.toLocaleString('en-US')} rows (${Math.round(p.rowsPerSecond).toLocaleString('en-US')}/s)   `),
+  });
+  process.stderr.write('\r\x1b[K');
+  step('read and validate the exports');
+  log(formatQualityTable(read.quality));
+  const previous = await readJson<{ accepted: Partial<Record<ExportFile, number>> }>(path.join(historyDir, 'last-build.json'));
+  const outcome = exitCodeFor(read.quality, config, previous?.accepted ?? null, opts.allowDrop ?? false);
+  for (const m of outcome.messages) log(m);
+  if (outcome.code !== EXIT.ok || !read.tables) {
+    log(`Build stopped (exit code ${outcome.code || EXIT.fatal}); ${opts.outDir} was left as it was.`);
+    return outcome.code || EXIT.fatal;
+  }
+
+  const history = await readHistory(historyDir);
+  const rejectedFiles = Object.fromEntries(
+    Object.keys(read.rejectedCsv).map((file) => [file, `data-quality/${file.replace(/\.csv$/, '')}.rejected.csv`]),
+  );
+  const model = buildReport({ tables: read.tables, config, asOf, history, quality: read.quality, rejectedFiles });
+  step('compute the metrics');
+
+  if (opts.render !== false) {
+    const staging = `${path.resolve(opts.outDir)}.staging-${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    try {
+      await renderSite(model, staging);
+      step('render the pages');
+      await writeFile(path.join(staging, 'metrics.json'), `${JSON.stringify(metricsJson(model), null, 2)}\n`);
+      await writeFile(path.join(staging, 'quality.json'), `${JSON.stringify(read.quality, null, 2)}\n`);
+      for (const [file, csv] of Object.entries(read.rejectedCsv)) {
+        const target = path.join(staging, rejectedFiles[file]!);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, csv);
+      }
+      await indexForSearch(staging);
+      step('index for search');
+      await swapInto(staging, path.resolve(opts.outDir));
+    } catch (e) {
+      await rm(staging, { recursive: true, force: true });
+      throw e;
+    }
+    log(`Site written to ${opts.outDir} (as of ${model.asOf}, ${model.fiscalQuarter}).`);
+  }
+
+  await mkdir(historyDir, { recursive: true });
+  await writeFile(path.join(historyDir, `${model.asOf}.json`), `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`);
+  const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
+  await writeFile(path.join(historyDir, 'last-build.json'), `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`);
+  return EXIT.ok;
+}
+
+/** Renders the Astro site for a model into `outDir`. */
+async function renderSite(model: ReportModel, outDir: string): Promise<void> {
+  const modelFile = path.join(tmpdir(), `report-model-${process.pid}-${Date.now()}.json`);
+  await writeFile(modelFile, JSON.stringify(model));
+  process.env.REPORT_MODEL = modelFile;
+  try {
+    const { build } = await import('astro');
+    await build({ root: PROJECT_ROOT, outDir, logLevel: 'warn' });
+  } finally {
+    await rm(modelFile, { force: true });
+  }
+}
+
+/** Writes the Pagefind search index into the built site. */
+async function indexForSearch(siteDir: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('search index: Pagefind could not start');
+  await index.addDirectory({ path: siteDir });
+  await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+  await pagefind.close();
+}
+
+/** Replaces `outDir` by `staging` with two renames, so a reader never sees a half-written site. */
+async function swapInto(staging: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) await rename(outDir, old);
+  await rename(staging, outDir);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** Every snapshot in the history folder (YYYY-MM-DD.json files). */
+export async function readHistory(historyDir: string): Promise<Snapshot[]> {
+  if (!existsSync(historyDir)) return [];
+  const files = (await readdir(historyDir)).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
+  return Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(historyDir, f), 'utf8')) as Snapshot));
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  if (!existsSync(file)) return null;
+  return JSON.parse(await readFile(file, 'utf8')) as T;
+}
+
+function timer(log: (line: string) => void): (label: string) => void {
+  let last = performance.now();
+  return (label) => {
+    const now = performance.now();
+    log(`✓ ${label} (${((now - last) / 1000).toFixed(1)} s)`);
+    last = now;
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The report model builder: indexes the tables once, computes every metric for every CSM, team and
+ * the org as of T, and assembles the plain object that metrics.json and the pages read.
+ */
+import type { Config } from '../config.ts';
+import { isoFromDay, type Day } from '../dates.ts';
+import type { QualityReport } from '../ingest/quality.ts';
+import type { Account, Tables } from '../ingest/tables.ts';
+import { computeAccountFacts, toAccountFactsView, type AccountFactsDays } from '../metrics/account-facts.ts';
+import { fiscalQuarterOf, fiscalYearOf, quarterRange, shiftQuarter } from '../metrics/fiscal.ts';
+import { onboardingMetrics } from '../metrics/onboarding.ts';
+import { playsByQuarter } from '../metrics/plays.ts';
+import { presidentsClub } from '../metrics/presidents-club.ts';
+import { ptoCoverage } from '../metrics/pto.ts';
+import { upcomingRenewals } from '../metrics/renewals.ts';
+import { computeScorecard, targetSegmentOf, type ScoreScope } from '../metrics/scorecard.ts';
+import { buildIndex, type TableIndex } from '../metrics/table-index.ts';
+import { changesSince, latestSnapshotOnOrBefore, snapshotOf, trendsFrom, type Snapshot } from './history.ts';
+import type { AccountDetail, AccountView, ReportModel, Scorecard } from './model.ts';
+
+export interface ReportInput {
+  tables: Tables;
+  config: Config;
+  asOf: Day;
+  /** Earlier snapshots (any order); the current build's own date is ignored. */
+  history: readonly Snapshot[];
+  quality: QualityReport;
+  rejectedFiles: Record<string, string>;
+}
+
+/** How many fiscal quarters of plays the model carries (the current one and the ones before). */
+const PLAY_QUARTERS = 6;
+const TIMELINE_LENGTH = 20;
+
+/** Builds the whole report model for one as-of date. */
+export function buildReport(input: ReportInput, index: TableIndex = buildIndex(input.tables)): ReportModel {
+  const { config, asOf, history } = input;
+  const asOfIso = isoFromDay(asOf);
+  const startMonth = config.fiscalYearStartMonth;
+  const quarter = fiscalQuarterOf(asOf, startMonth);
+  const facts = accountFactsAt(index, asOf, config);
+  const previousQuarter = quarterRange(shiftQuarter(quarter, -1), startMonth);
+  const p1RatioAt = (scopeId: string): number | null => {
+    const snap = latestSnapshotOnOrBefore(history, isoFromDay(previousQuarter.end), isoFromDay(previousQuarter.start));
+    return snap?.scopes[scopeId]?.p1Ratio ?? null;
+  };
+  const scorecardOf = (scope: ScoreScope, scopeId: string): Scorecard => ({
+    ...computeScorecard(scope, index, facts, asOf, config, p1RatioAt(scopeId)),
+    ...onboardingMetrics(scope.book, index, asOf, config).results,
+  });
+
+  const csmSlugs = uniqueSlugs(index.csms.map((c) => [c.email, c.email.split('@')[0]!]));
+  const csms = index.csms.map((c) => {
+    const book = index.bookByCsm.get(c.email) ?? [];
+    return { csm: c, book, scorecard: scorecardOf({ kind: 'csm', csms: [c], book }, c.email) };
+  });
+  const greenRate = new Map(csms.map((c) => [c.csm.email, c.scorecard.greenSuccessPlanRate.value]));
+  const club = presidentsClub(index, asOf, config, (email) => greenRate.get(email) ?? null);
+
+  const teamSlugs = uniqueSlugs(index.teams.map((t) => [t.leader.email, t.leader.name]));
+  const teams = index.teams.map((t) => {
+    const scope: ScoreScope = { kind: 'team', csms: t.csms, book: t.csms.flatMap((c) => index.bookByCsm.get(c.email) ?? []) };
+    return { team: t, scope, scorecard: scorecardOf(scope, t.leader.email) };
+  });
+  const orgBook = index.csms.flatMap((c) => index.bookByCsm.get(c.email) ?? []);
+  const orgScope: ScoreScope = { kind: 'org', csms: index.csms, book: orgBook };
+
+  const quarters = Array.from({ length: PLAY_QUARTERS }, (_, i) => shiftQuarter(quarter, i - PLAY_QUARTERS + 1));
+  const emails = (list: readonly { email: string }[]) => new Set(list.map((c) => c.email));
+  const onboarding = onboardingMetrics(orgBook, index, asOf, config);
+
+  const model: ReportModel = {
+    asOf: asOfIso,
+    fiscalQuarter: quarter,
+    fiscalYear: fiscalYearOf(asOf, startMonth),
+    org: { segment: targetSegmentOf(orgScope), scorecard: scorecardOf(orgScope, 'org') },
+    teams: teams.map(({ team, scope, scorecard }) => ({
+      slug: teamSlugs.get(team.leader.email)!,
+      manager: team.leader.email,
+      name: team.leader.name,
+      segment: targetSegmentOf(scope),
+      csms: team.csms.map((c) => c.email),
+      scorecard,
+    })),
+    csms: csms.map(({ csm, book, scorecard }) => {
+      const entry = club.get(csm.email)!;
+      const { counted: _counted, ...presidentsClubEntry } = entry;
+      return {
+        slug: csmSlugs.get(csm.email)!,
+        email: csm.email,
+        name: csm.name,
+        manager: csm.managerEmail,
+        role: csm.role,
+        segment: csm.segment,
+        scorecard,
+        presidentsClub: presidentsClubEntry,
+        book: book.map((a) => a.id),
+      };
+    }),
+    accounts: [...index.accounts.values()].map((a) => accountView(a, facts.get(a.id)!)),
+    renewals: upcomingRenewals(orgBook, index, asOf, config),
+    plays: {
+      org: playsByQuarter(orgBook, emails(index.csms), index, quarters, asOf, config),
+      teams: Object.fromEntries(teams.map(({ team, scope }) => [team.leader.email, playsByQuarter(scope.book, emails(team.csms), index, quarters, asOf, config)])),
+    },
+    onboarding: { cohort: onboarding.cohort, outliers: onboarding.outliers },
+    pto: ptoCoverage(index, asOf, config, (id) => ({ atRisk: facts.get(id)?.atRisk ?? false })),
+    accountDetails: accountDetails(index, asOf),
+    trends: trendsFrom(history, asOfIso),
+    changes: { previousAsOf: null, turnedRed: [], becameCadenceOverdue: [], becameNonEngaged: [], enteredRenewalWindow: [] },
+    quality: input.quality,
+    rejectedFiles: input.rejectedFiles,
+    config,
+  };
+  const previous = latestSnapshotOnOrBefore(history.filter((s) => s.asOf < asOfIso), asOfIso);
+  model.changes = changesSince(previous, snapshotOf(model, config.windows.atRiskRenewalDays));
+  return model;
+}
+
+/** Per-account facts of every account as of T, computed once and shared by every scope. */
+export function accountFactsAt(index: TableIndex, asOf: Day, config: Config): Map<string, AccountFactsDays> {
+  const facts = new Map<string, AccountFactsDays>();
+  for (const a of index.accounts.values()) facts.set(a.id, computeAccountFacts(a, index, asOf, config));
+  return facts;
+}
+
+const iso = (d: Day | null) => (d === null ? null : isoFromDay(d));
+
+function accountView(a: Account, f: AccountFactsDays): AccountView {
+  return {
+    id: a.id,
+    name: a.name,
+    csmEmail: a.csmEmail,
+    status: a.status,
+    arr: a.arr,
+    tier: a.tier,
+    priority: a.priority,
+    health: a.health,
+    healthUpdated: iso(a.healthUpdated),
+    industry: a.industry,
+    salesSegment: a.salesSegment,
+    region: a.region,
+    onboardingStart: iso(a.onboardingStart),
+    renewalDate: iso(a.renewalDate),
+    licenseUtilization: a.licenseUtilization,
+    useCasesAdopted: a.useCasesAdopted,
+    devSecOpsHealth: a.devSecOpsHealth,
+    facts: toAccountFactsView(f),
+  };
+}
+
+/** Recent activities (≤ T, newest first), CTAs and success plans per account. */
+function accountDetails(index: TableIndex, asOf: Day): Record<string, AccountDetail> {
+  const details: Record<string, AccountDetail> = {};
+  const detail = (id: string) => (details[id] ??= { recentActivities: [], ctas: [], plans: [] });
+  const recent = new Map<string, Tables['activities']>();
+  for (const act of index.tables.activities) {
+    if (act.date > asOf) continue;
+    const list = recent.get(act.accountId);
+    if (list) list.push(act);
+    else recent.set(act.accountId, [act]);
+  }
+  for (const id of [...index.accounts.keys()]) {
+    const d = detail(id);
+    const acts = (recent.get(id) ?? []).sort((a, b) => b.date - a.date || (a.id < b.id ? -1 : 1)).slice(0, TIMELINE_LENGTH);
+    d.recentActivities = acts.map((a) => ({ date: isoFromDay(a.date), type: a.type, author: a.author, subject: a.subject }));
+    d.ctas = (index.ctasByAccount.get(id) ?? [])
+      .filter((c) => c.createdDate <= asOf)
+      .map((c) => ({ id: c.id, type: c.type, name: c.name, status: c.status, outcome: c.outcome, created: isoFromDay(c.createdDate), closed: iso(c.closedDate) }))
+      .sort((a, b) => (a.created > b.created ? -1 : a.created < b.created ? 1 : a.id < b.id ? -1 : 1));
+    d.plans = (index.plansByAccount.get(id) ?? [])
+      .map((p) => ({ id: p.id, status: p.status, planHealth: p.planHealth, lastUpdated: iso(p.lastUpdated) }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+  return details;
+}
+
+/** URL-safe slugs, unique and stable for the same input: `Jane Doe` → `jane-doe`, a clash gets `-2`. */
+export function uniqueSlugs(entries: readonly (readonly [string, string])[]): Map<string, string> {
+  const used = new Set<string>();
+  const slugs = new Map<string, string>();
+  for (const [key, text] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const base =
+      text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'x';
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    slugs.set(key, slug);
+  }
+  return slugs;
+}
