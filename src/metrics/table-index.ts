@@ -194,3 +194,29 @@ function upperBound(sorted: readonly Day[], t: Day): number {
   }
   return lo;
 }
+
+/**
+ * Whether a CTA is open at T: created on or before T and not yet closed then (a CTA closed after T
+ * was still open at T; one created after T does not exist yet).
+ */
+export function ctaOpenAt(cta: Cta, t: Day): boolean {
+  if (cta.createdDate > t) return false;
+  return cta.outcome === 'open' || (cta.closedDate !== null && cta.closedDate > t);
+}
+
+/** The workshops logged on one account with from < date ≤ to, by date ascending. */
+export function workshopsInWindow(index: TableIndex, accountId: string, from: Day, to: Day): readonly WorkshopRef[] {
+  const list = index.workshopsByAccount.get(accountId);
+  if (!list) return [];
+  const firstAfter = (t: Day) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.date <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return list.slice(firstAfter(from), firstAfter(to));
+}

@@ -1,0 +1,113 @@
+/**
+ * Plays per fiscal quarter (METRICS.md, team and org QBR): Expansion and Enablement CTAs opened and
+ * closed, their win rate and days to close, the renewal rate of Renewal opportunities, and roundtable
+ * coverage of the book's industries. Rows dated after T do not exist yet.
+ */
+import type { Config } from '../config.ts';
+import type { Day } from '../dates.ts';
+import type { Account, Cta, Opportunity } from '../ingest/tables.ts';
+import type { PlayQuarter } from '../report/model.ts';
+import { quarterRange } from './fiscal.ts';
+import { ratio } from './status.ts';
+import { countInWindow, datesOf, type TableIndex } from './table-index.ts';
+
+type PlayType = 'Expansion' | 'Enablement';
+
+interface PlayTally {
+  opened: number;
+  closed: number;
+  won: number;
+  lost: number;
+  daysToClose: number;
+}
+
+const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
+
+/**
+ * The CSM an opportunity counts for: its CSM column when set (null there names nobody in the
+ * roster: it counts for no one), else its account's CSM.
+ */
+export function creditedCsm(opp: Opportunity, index: TableIndex): string | null {
+  if (opp.csmEmail !== undefined) return opp.csmEmail;
+  return index.accounts.get(opp.accountId)?.csmEmail ?? null;
+}
+
+/** Expansion or Enablement CTAs of the book opened (created) and closed in [start, end]. */
+function tallyPlays(ctas: readonly Cta[], type: PlayType, start: Day, end: Day): PlayTally {
+  const t: PlayTally = { opened: 0, closed: 0, won: 0, lost: 0, daysToClose: 0 };
+  for (const c of ctas) {
+    if (c.type !== type || c.createdDate > end) continue;
+    if (c.createdDate >= start) t.opened += 1;
+    // Closed means any closed status (won, lost or invalid); a close after `end` (≤ T) is not in Q.
+    if (c.outcome === 'open' || c.closedDate === null || c.closedDate < start || c.closedDate > end) continue;
+    t.closed += 1;
+    t.daysToClose += c.closedDate - c.createdDate;
+    if (c.outcome === 'won') t.won += 1;
+    if (c.outcome === 'lost') t.lost += 1;
+  }
+  return t;
+}
+
+/**
+ * Plays for each quarter id of `quarters` (in that order), over the scope's book accounts; the
+ * renewal rate counts Renewal opportunities credited to a CSM in `csmEmails`. A quarter that runs
+ * past T is counted up to T.
+ */
+export function playsByQuarter(
+  book: readonly Account[],
+  csmEmails: ReadonlySet<string>,
+  index: TableIndex,
+  quarters: readonly string[],
+  asOf: Day,
+  config: Config,
+): PlayQuarter[] {
+  const ctas = book.flatMap((a) => index.ctasByAccount.get(a.id) ?? []);
+  const renewals = index.opportunities.filter((o) => {
+    const credited = creditedCsm(o, index);
+    return norm(o.orderType) === 'renewal' && credited !== null && csmEmails.has(credited);
+  });
+  const industries = new Map<string, Account[]>();
+  for (const a of book) {
+    const key = norm(a.industry);
+    if (key === '') continue; // an empty industry is not an industry to cover
+    const list = industries.get(key);
+    if (list) list.push(a);
+    else industries.set(key, [a]);
+  }
+
+  return quarters.map((quarter) => {
+    const range = quarterRange(quarter, config.fiscalYearStartMonth);
+    const start = range.start;
+    const end = Math.min(range.end, asOf);
+    const exp = tallyPlays(ctas, 'Expansion', start, end);
+    const ena = tallyPlays(ctas, 'Enablement', start, end);
+
+    let renewalsWon = 0;
+    let renewalsDecided = 0;
+    for (const o of renewals) {
+      if (o.closeDate < start || o.closeDate > end) continue;
+      const stage = norm(o.stage);
+      if (stage === 'closed won') renewalsWon += 1;
+      if (stage === 'closed won' || stage === 'closed lost') renewalsDecided += 1;
+    }
+
+    let covered = 0;
+    for (const accounts of industries.values()) {
+      if (accounts.some((a) => countInWindow(datesOf(index, a.id, 'Roundtable'), start - 1, end) > 0)) covered += 1;
+    }
+
+    return {
+      quarter,
+      expansionOpened: exp.opened,
+      expansionClosed: exp.closed,
+      expansionWinRate: ratio(exp.won, exp.won + exp.lost),
+      expansionDaysToClose: ratio(exp.daysToClose, exp.closed),
+      enablementOpened: ena.opened,
+      enablementClosed: ena.closed,
+      enablementWinRate: ratio(ena.won, ena.won + ena.lost),
+      enablementDaysToClose: ratio(ena.daysToClose, ena.closed),
+      renewalRate: ratio(renewalsWon, renewalsDecided),
+      roundtableCoverage: ratio(covered, industries.size),
+    };
+  });
+}
