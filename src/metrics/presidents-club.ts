@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { isoFromDay, type Day } from '../dates.ts';
-import type { PresidentsClubEntry } from '../report/model.ts';
+import type { PresidentsClubScore } from '../report/model.ts';
 import { fiscalYearOf, fiscalYearRange } from './fiscal.ts';
 import { creditedCsm } from './plays.ts';
 import { ratio } from './status.ts';
@@ -16,7 +16,7 @@ export const PRESIDENTS_CLUB_CATEGORIES = ['netArrContribution', 'ebrCompletion'
 export type PresidentsClubCategory = (typeof PRESIDENTS_CLUB_CATEGORIES)[number];
 
 /** One CSM's entry, with what each value counted (opportunity IDs, account IDs, or workshops). */
-export type PresidentsClubResult = PresidentsClubEntry & { counted: Record<PresidentsClubCategory, string[]> };
+export type PresidentsClubResult = PresidentsClubScore & { counted: Record<PresidentsClubCategory, string[]> };
 
 type Values = Record<PresidentsClubCategory, number | null>;
 
@@ -161,7 +161,7 @@ export function presidentsClub(
  * minus the CSM's own value; null when the CSM holds the best value or the own value is null.
  */
 export function presidentsClubGaps(
-  club: ReadonlyMap<string, PresidentsClubEntry>,
+  club: ReadonlyMap<string, PresidentsClubScore>,
   index: TableIndex,
 ): Map<string, Record<PresidentsClubCategory, number | null>> {
   const out = new Map<string, Record<PresidentsClubCategory, number | null>>();

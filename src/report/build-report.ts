@@ -10,7 +10,7 @@ import { computeAccountFacts, toAccountFactsView, type AccountFactsDays } from '
 import { fiscalQuarterOf, fiscalYearOf, quarterRange, shiftQuarter } from '../metrics/fiscal.ts';
 import { onboardingMetrics } from '../metrics/onboarding.ts';
 import { playsByQuarter } from '../metrics/plays.ts';
-import { presidentsClub } from '../metrics/presidents-club.ts';
+import { presidentsClub, presidentsClubGaps } from '../metrics/presidents-club.ts';
 import { ptoCoverage } from '../metrics/pto.ts';
 import { upcomingRenewals } from '../metrics/renewals.ts';
 import { computeScorecard, targetSegmentOf, type ScoreScope } from '../metrics/scorecard.ts';
@@ -56,6 +56,7 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
   });
   const greenRate = new Map(csms.map((c) => [c.csm.email, c.scorecard.greenSuccessPlanRate.value]));
   const club = presidentsClub(index, asOf, config, (email) => greenRate.get(email) ?? null);
+  const gaps = presidentsClubGaps(club, index);
 
   const teamSlugs = uniqueSlugs(index.teams.map((t) => [t.leader.email, t.leader.name]));
   const teams = index.teams.map((t) => {
@@ -83,8 +84,6 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
       scorecard,
     })),
     csms: csms.map(({ csm, book, scorecard }) => {
-      const entry = club.get(csm.email)!;
-      const { counted: _counted, ...presidentsClubEntry } = entry;
       return {
         slug: csmSlugs.get(csm.email)!,
         email: csm.email,
@@ -93,7 +92,7 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
         role: csm.role,
         segment: csm.segment,
         scorecard,
-        presidentsClub: presidentsClubEntry,
+        presidentsClub: { ...club.get(csm.email)!, gaps: gaps.get(csm.email)! },
         book: book.map((a) => a.id),
       };
     }),

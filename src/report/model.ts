@@ -108,7 +108,8 @@ export interface AccountView {
   facts: AccountFacts;
 }
 
-export interface PresidentsClubEntry {
+/** One CSM's President's Club values, points and rank (metrics.json `presidentsClub`). */
+export interface PresidentsClubScore {
   fiscalYear: string;
   netArrContribution: number | null;
   ebrCompletion: number | null;
@@ -117,6 +118,13 @@ export interface PresidentsClubEntry {
   workshops: number | null;
   points: number;
   rank: number;
+}
+
+export interface PresidentsClubEntry extends PresidentsClubScore {
+  /** Per category, what the value counted: opportunity IDs, account IDs, or workshops as text. */
+  counted: Record<'netArrContribution' | 'ebrCompletion' | 'greenSuccessPlans' | 'adoptionPlaysWon' | 'workshops', string[]>;
+  /** Per category, the gap to the next better distinct value in the team (null at the top or for null). */
+  gaps: Record<'netArrContribution' | 'ebrCompletion' | 'greenSuccessPlans' | 'adoptionPlaysWon' | 'workshops', number | null>;
 }
 
 export interface CsmReport {
