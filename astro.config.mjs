@@ -9,4 +9,16 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX content modules carry Astro's own "use astro:head-inject" directive; the bundler's
+        // note that it may not be preserved is expected and says nothing about the site.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
