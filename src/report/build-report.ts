@@ -10,13 +10,13 @@ import { computeAccountFacts, toAccountFactsView, type AccountFactsDays } from '
 import { fiscalQuarterOf, fiscalYearOf, quarterRange, shiftQuarter } from '../metrics/fiscal.ts';
 import { onboardingMetrics } from '../metrics/onboarding.ts';
 import { playsByQuarter } from '../metrics/plays.ts';
-import { presidentsClub, presidentsClubGaps } from '../metrics/presidents-club.ts';
+import { presidentsClub, presidentsClubGaps, type PresidentsClubResult } from '../metrics/presidents-club.ts';
 import { ptoCoverage } from '../metrics/pto.ts';
 import { upcomingRenewals } from '../metrics/renewals.ts';
 import { computeScorecard, targetSegmentOf, type ScoreScope } from '../metrics/scorecard.ts';
 import { buildIndex, type TableIndex } from '../metrics/table-index.ts';
 import { changesSince, latestSnapshotOnOrBefore, snapshotOf, trendsFrom, type Snapshot } from './history.ts';
-import type { AccountDetail, AccountView, ReportModel, Scorecard } from './model.ts';
+import type { AccountDetail, AccountView, PresidentsClubEntry, ReportModel, Scorecard } from './model.ts';
 
 export interface ReportInput {
   tables: Tables;
@@ -92,7 +92,7 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
         role: csm.role,
         segment: csm.segment,
         scorecard,
-        presidentsClub: { ...club.get(csm.email)!, gaps: gaps.get(csm.email)! },
+        presidentsClub: presidentsClubEntry(club.get(csm.email)!, gaps.get(csm.email)!, scorecard),
         book: book.map((a) => a.id),
       };
     }),
@@ -114,6 +114,11 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
   const previous = latestSnapshotOnOrBefore(history.filter((s) => s.asOf < asOfIso), asOfIso);
   model.changes = changesSince(previous, snapshotOf(model, config.windows.atRiskRenewalDays));
   return model;
+}
+
+/** A CSM's President's Club entry; `greenSuccessPlans` counted what the scorecard's greenSuccessPlanRate counted. */
+function presidentsClubEntry(result: PresidentsClubResult, gaps: PresidentsClubEntry['gaps'], scorecard: Scorecard): PresidentsClubEntry {
+  return { ...result, counted: { ...result.counted, greenSuccessPlans: scorecard.greenSuccessPlanRate.numerator }, gaps };
 }
 
 /** Per-account facts of every account as of T, computed once and shared by every scope. */
