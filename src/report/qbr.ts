@@ -1,0 +1,431 @@
+/**
+ * QBR quarters (METRICS.md "History and quarters"): for a fiscal quarter Q, the org and every team
+ * as of the last day of Q (or T for the current quarter) beside the previous quarter, with what
+ * happened in Q: the onboarding cohort, EBRs held, plays, renewals, next quarter's forecast and risks.
+ *
+ * Metrics from dated events are recomputed with T = that day; metrics from the current state come
+ * from the latest snapshot of that day's quarter on or before that day. The result is plain JSON
+ * and depends only on the arguments, so the build can store a closed quarter's report and reuse it.
+ */
+import type { Config } from '../config.ts';
+import { dayFromIso, isoFromDay, type Day } from '../dates.ts';
+import type { Account, Opportunity } from '../ingest/tables.ts';
+import { fiscalQuarterOf, quarterRange, shiftQuarter } from '../metrics/fiscal.ts';
+import { onboardingMetrics } from '../metrics/onboarding.ts';
+import { creditedCsm, playsByQuarter } from '../metrics/plays.ts';
+import { upcomingRenewals } from '../metrics/renewals.ts';
+import { ratio } from '../metrics/status.ts';
+import { computeScorecard, type ScoreScope } from '../metrics/scorecard.ts';
+import { countInWindow, datesOf, type Csm, type TableIndex } from '../metrics/table-index.ts';
+import type { AccountFactsDays } from '../metrics/account-facts.ts';
+import { accountFactsAt } from './build-report.ts';
+import { latestSnapshotOnOrBefore, type Snapshot } from './history.ts';
+import { METRIC_KEYS, type MetricKey, type MetricResult, type OnboardingRow, type PlayQuarter, type RenewalQuarter } from './model.ts';
+
+/**
+ * Keys recomputed with T = the quarter's day: they count dated events (EBRs, calls, workshops, CTAs,
+ * onboarding milestones), which the exports keep, so the value at a past day can be rebuilt.
+ * `renewalQuestionRate` is here because it counts Renewal Call activities.
+ */
+export const EVENT_METRIC_KEYS = [
+  'ebrCoverage',
+  'ebrOverdueCount',
+  'ebrsLast30Days',
+  'cadenceCompliance',
+  'nonEngagedCount',
+  'callsPerWeek',
+  'workshopsPerWeek',
+  'workshopCoverage',
+  'enablementActive',
+  'expansionActive',
+  'renewalQuestionRate',
+  'ttfeMedianDays',
+  'ttfeWithinTarget',
+  'ttfvMedianDays',
+  'ttfvWithinTarget',
+  'ttoMedianDays',
+  'ttoWithinTarget',
+  'overdueOnboardingCount',
+] as const satisfies readonly MetricKey[];
+
+/**
+ * Keys read from a history snapshot: they rest on fields the exports overwrite (Status and CSM for
+ * the book, Priority, Health, Health Updated, success plans, ARR and Renewal Date), so only a
+ * snapshot taken then knows their value. `misprioritizedCount` (Priority against Health, tier and
+ * adoption) and `atRiskRenewalArr` (Health, ARR, Renewal Date) belong here for that reason.
+ */
+export const SNAPSHOT_METRIC_KEYS = [
+  'bookSize',
+  'p1Ratio',
+  'misprioritizedCount',
+  'healthFreshness',
+  'redCount',
+  'successPlanCoverage',
+  'greenSuccessPlanRate',
+  'atRiskRenewalArr',
+] as const satisfies readonly MetricKey[];
+
+/** Whether a rise of the metric is good news (true), bad news (false), or neither (null: its target is a range). */
+export const HIGHER_IS_BETTER: Record<MetricKey, boolean | null> = {
+  bookSize: null,
+  p1Ratio: false,
+  misprioritizedCount: false,
+  ebrCoverage: true,
+  ebrOverdueCount: false,
+  ebrsLast30Days: null,
+  cadenceCompliance: true,
+  nonEngagedCount: false,
+  callsPerWeek: true,
+  healthFreshness: true,
+  redCount: false,
+  successPlanCoverage: true,
+  greenSuccessPlanRate: true,
+  workshopsPerWeek: true,
+  workshopCoverage: true,
+  enablementActive: true,
+  expansionActive: true,
+  renewalQuestionRate: true,
+  atRiskRenewalArr: false,
+  ttfeMedianDays: false,
+  ttfeWithinTarget: true,
+  ttfvMedianDays: false,
+  ttfvWithinTarget: true,
+  ttoMedianDays: false,
+  ttoWithinTarget: true,
+  overdueOnboardingCount: false,
+};
+
+const SNAPSHOT_KEYS: ReadonlySet<MetricKey> = new Set(SNAPSHOT_METRIC_KEYS);
+
+/** One metric value at one day. */
+export interface QbrValue {
+  value: number | null;
+  /** Snapshot metrics: the as-of date of the snapshot the value was read from. */
+  snapshotAsOf?: string;
+  /** Snapshot metrics: no snapshot of this scope in the quarter on or before the day (value is null). */
+  noSnapshot?: true;
+}
+
+/** A metric this quarter beside the previous quarter. */
+export interface QbrMetric {
+  source: 'event' | 'snapshot';
+  current: QbrValue;
+  previous: QbrValue;
+  /** How the value moved since the previous quarter; null when either value is null. */
+  direction: 'up' | 'down' | 'same' | null;
+  /** Whether the move is good news; null when unchanged, unknown, or the metric has no better side. */
+  assessment: 'better' | 'worse' | null;
+}
+
+/** A Renewal opportunity decided (closed won or lost) in the quarter. */
+export interface QbrRenewal {
+  id: string;
+  accountId: string;
+  name: string | null;
+  closeDate: string;
+  netArr: number | null;
+  /** The CSM it counts for. */
+  csmEmail: string;
+  won: boolean;
+}
+
+/** An account of the risk lists, with its ARR. */
+export interface QbrRiskAccount {
+  id: string;
+  name: string;
+  csmEmail: string | null;
+  arr: number | null;
+  /** Why it is at risk: `red health`, `risk play` (an open Risk CTA). */
+  reasons: string[];
+}
+
+/** The QBR of one scope (the org or a team) for one quarter. */
+export interface QbrScope {
+  kind: 'org' | 'team';
+  /** The team manager's email; null for the org. */
+  manager: string | null;
+  /** The team leader's name; null for the org. */
+  name: string | null;
+  metrics: Record<MetricKey, QbrMetric>;
+  /** Book accounts whose Onboarding Start Date falls in the quarter, with their milestones as of the day. */
+  onboardingCohort: OnboardingRow[];
+  /** EBR activities on book accounts dated in the quarter (up to the day), and the accounts they were held with. */
+  ebrsHeld: { count: number; accounts: string[] };
+  plays: PlayQuarter;
+  /** Renewal opportunities decided in the quarter (up to the day), credited to the scope's CSMs. */
+  renewals: { won: number; lost: number; renewalRate: number | null; wonArr: number; lostArr: number; opportunities: QbrRenewal[] };
+  /** Book accounts renewing in the next quarter, with the split by health. */
+  forecast: RenewalQuarter;
+  /** At-risk and red-health book accounts as of the day, by ARR (largest first). */
+  risks: { atRisk: QbrRiskAccount[]; atRiskArr: number; red: QbrRiskAccount[]; redArr: number };
+}
+
+/** The QBR of one fiscal quarter for the org and every team. */
+export interface QbrReport {
+  quarter: string;
+  previousQuarter: string;
+  /** First and last day of the quarter. */
+  start: string;
+  end: string;
+  /** The day the quarter is shown as of: its last day, or T for the current quarter. */
+  asOf: string;
+  /** The day the previous quarter is shown as of: its last day. */
+  previousAsOf: string;
+  /** The quarter ended before T: its report can be stored and reused. */
+  closed: boolean;
+  org: QbrScope;
+  /** By team manager email. */
+  teams: Record<string, QbrScope>;
+}
+
+interface ScopeDef {
+  kind: 'org' | 'team';
+  id: string;
+  manager: string | null;
+  name: string | null;
+  scope: ScoreScope;
+  csmEmails: ReadonlySet<string>;
+}
+
+/** Every scope's scorecard and onboarding at one day, from one pass of account facts. */
+interface DayMetrics {
+  day: Day;
+  facts: Map<string, AccountFactsDays>;
+  perScope: Map<string, { card: Record<MetricKey, MetricResult>; cohort: OnboardingRow[] }>;
+}
+
+/** The quarter ended before T (a quarter ending on T is still the current one). */
+export function isQuarterClosed(quarter: string, asOf: Day, config: Config): boolean {
+  return quarterRange(quarter, config.fiscalYearStartMonth).end < asOf;
+}
+
+/** The quarters of a list whose report can be frozen: those that ended before T. */
+export function closedQuartersToFreeze(quarters: readonly string[], asOf: Day, config: Config): string[] {
+  return quarters.filter((q) => isQuarterClosed(q, asOf, config));
+}
+
+/**
+ * The quarters a QBR can be shown for, oldest first: from the quarter of the earliest activity (on or
+ * before T) or snapshot up to the current quarter, the most recent `max` of them.
+ */
+export function quartersCovered(index: TableIndex, asOf: Day, config: Config, history: readonly Snapshot[], max = 8): string[] {
+  let earliest = asOf;
+  for (const perType of index.activityDates.values()) {
+    // Each list is ascending: its first date is the account's earliest of that type.
+    for (const dates of perType.values()) earliest = Math.min(earliest, dates[0]!);
+  }
+  for (const s of history) earliest = Math.min(earliest, dayFromIso(s.asOf));
+  const first = fiscalQuarterOf(earliest, config.fiscalYearStartMonth);
+  const quarters: string[] = [];
+  for (let q = fiscalQuarterOf(asOf, config.fiscalYearStartMonth); quarters.length < max; q = shiftQuarter(q, -1)) {
+    quarters.push(q);
+    if (q === first) break;
+  }
+  return quarters.reverse();
+}
+
+/** The QBR of `quarter` as of T; throws for a quarter that has not started by T. */
+export function computeQbr(index: TableIndex, quarter: string, asOf: Day, config: Config, history: readonly Snapshot[]): QbrReport {
+  return computeQbrs(index, [quarter], asOf, config, history)[0]!;
+}
+
+/**
+ * The QBRs of several quarters as of T, each equal to its `computeQbr`: the days they share (a
+ * quarter's end is the next one's "previous") and the plays are computed once.
+ */
+export function computeQbrs(index: TableIndex, quarters: readonly string[], asOf: Day, config: Config, history: readonly Snapshot[]): QbrReport[] {
+  for (const q of quarters) {
+    if (quarterRange(q, config.fiscalYearStartMonth).start > asOf) throw new Error(`${q} starts after the as-of date ${isoFromDay(asOf)}`);
+  }
+  const scopes = scopeDefs(index);
+  const days = new Map<Day, DayMetrics>();
+  const dayMetricsOf = (day: Day): DayMetrics => {
+    let at = days.get(day);
+    if (!at) days.set(day, (at = dayMetrics(index, scopes, day, config)));
+    return at;
+  };
+  // Plays are counted per quarter up to T, so one call per scope serves every quarter.
+  const plays = new Map(scopes.map((def) => [def.id, playsByQuarter(def.scope.book, def.csmEmails, index, quarters, asOf, config)]));
+  return quarters.map((quarter, i) => qbrOf(index, scopes, quarter, asOf, config, history, dayMetricsOf, (id) => plays.get(id)![i]!));
+}
+
+function qbrOf(
+  index: TableIndex,
+  scopes: readonly ScopeDef[],
+  quarter: string,
+  asOf: Day,
+  config: Config,
+  history: readonly Snapshot[],
+  dayMetricsOf: (day: Day) => DayMetrics,
+  playsOf: (scopeId: string) => PlayQuarter,
+): QbrReport {
+  const startMonth = config.fiscalYearStartMonth;
+  const range = quarterRange(quarter, startMonth);
+  const previousQuarter = shiftQuarter(quarter, -1);
+  const previousRange = quarterRange(previousQuarter, startMonth);
+  const day = Math.min(range.end, asOf);
+
+  const now = dayMetricsOf(day);
+  const before = dayMetricsOf(previousRange.end);
+  const snapshotNow = latestSnapshotOnOrBefore(history, isoFromDay(day), isoFromDay(range.start));
+  const snapshotBefore = latestSnapshotOnOrBefore(history, isoFromDay(previousRange.end), isoFromDay(previousRange.start));
+  const renewalsByCsm = renewalsDecided(index, range.start, day);
+
+  const qbrScope = (def: ScopeDef): QbrScope => {
+    const current = (key: MetricKey) => valueAt(key, def.id, now, snapshotNow, asOf);
+    const previous = (key: MetricKey) => valueAt(key, def.id, before, snapshotBefore, asOf);
+    const book = def.scope.book;
+    return {
+      kind: def.kind,
+      manager: def.manager,
+      name: def.name,
+      metrics: Object.fromEntries(METRIC_KEYS.map((k) => [k, compare(k, current(k), previous(k))])) as Record<MetricKey, QbrMetric>,
+      onboardingCohort: now.perScope.get(def.id)!.cohort.filter((row) => dayFromIso(row.start) >= range.start),
+      ebrsHeld: ebrsHeld(index, book, range.start, day),
+      plays: playsOf(def.id),
+      renewals: renewalsOf(def.csmEmails, renewalsByCsm),
+      // As of the quarter's last day, the quarter after it is the second of the renewal view.
+      forecast: upcomingRenewals(book, index, day, config)[1]!,
+      risks: risksOf(book, now.facts),
+    };
+  };
+
+  const [org, ...teams] = scopes.map(qbrScope);
+  return {
+    quarter,
+    previousQuarter,
+    start: isoFromDay(range.start),
+    end: isoFromDay(range.end),
+    asOf: isoFromDay(day),
+    previousAsOf: isoFromDay(previousRange.end),
+    closed: range.end < asOf,
+    org: org!,
+    teams: Object.fromEntries(teams.map((t) => [t.manager!, t])),
+  };
+}
+
+/** The org first, then the teams in index order (by leader email). */
+function scopeDefs(index: TableIndex): ScopeDef[] {
+  const emails = (csms: readonly Csm[]) => new Set(csms.map((c) => c.email));
+  const bookOf = (csms: readonly Csm[]) => csms.flatMap((c) => index.bookByCsm.get(c.email) ?? []);
+  return [
+    { kind: 'org', id: 'org', manager: null, name: null, scope: { kind: 'org', csms: index.csms, book: bookOf(index.csms) }, csmEmails: emails(index.csms) },
+    ...index.teams.map(
+      (t): ScopeDef => ({
+        kind: 'team',
+        id: t.leader.email,
+        manager: t.leader.email,
+        name: t.leader.name,
+        scope: { kind: 'team', csms: t.csms, book: bookOf(t.csms) },
+        csmEmails: emails(t.csms),
+      }),
+    ),
+  ];
+}
+
+/**
+ * Facts once for the day, then each scope's scorecard and onboarding from them. The books are
+ * today's (the exports hold only an account's current CSM and status), recomputed at that day.
+ */
+function dayMetrics(index: TableIndex, scopes: readonly ScopeDef[], day: Day, config: Config): DayMetrics {
+  const facts = accountFactsAt(index, day, config);
+  const perScope = new Map<string, { card: Record<MetricKey, MetricResult>; cohort: OnboardingRow[] }>();
+  for (const def of scopes) {
+    // The previous-quarter p1Ratio only sets the p1Ratio status, which a QBR does not show.
+    const card = computeScorecard(def.scope, index, facts, day, config, null);
+    const onboarding = onboardingMetrics(def.scope.book, index, day, config);
+    perScope.set(def.id, { card: { ...card, ...onboarding.results }, cohort: onboarding.cohort });
+  }
+  return { day, facts, perScope };
+}
+
+/**
+ * A metric of a scope at a day: event metrics from the recomputed scorecard; snapshot metrics from
+ * the snapshot given, except on T itself, where the state is the tables' own (the snapshot this
+ * build stores), not an earlier build's.
+ */
+function valueAt(key: MetricKey, scopeId: string, at: DayMetrics, snapshot: Snapshot | null, asOf: Day): QbrValue {
+  const recomputed = at.perScope.get(scopeId)!.card[key].value;
+  if (!SNAPSHOT_KEYS.has(key)) return { value: recomputed };
+  if (at.day === asOf) return { value: recomputed, snapshotAsOf: isoFromDay(asOf) };
+  const values = snapshot?.scopes[scopeId];
+  if (!snapshot || !values) return { value: null, noSnapshot: true };
+  return { value: values[key] ?? null, snapshotAsOf: snapshot.asOf };
+}
+
+function compare(key: MetricKey, current: QbrValue, previous: QbrValue): QbrMetric {
+  const [a, b] = [current.value, previous.value];
+  const direction = a === null || b === null ? null : a > b ? 'up' : a < b ? 'down' : 'same';
+  const higher = HIGHER_IS_BETTER[key];
+  const assessment = direction === null || direction === 'same' || higher === null ? null : (direction === 'up') === higher ? 'better' : 'worse';
+  return { source: SNAPSHOT_KEYS.has(key) ? 'snapshot' : 'event', current, previous, direction, assessment };
+}
+
+/** EBR activities on the book dated in [start, end]. */
+function ebrsHeld(index: TableIndex, book: readonly Account[], start: Day, end: Day): QbrScope['ebrsHeld'] {
+  let count = 0;
+  const accounts: string[] = [];
+  for (const a of book) {
+    // countInWindow is exclusive at its lower end; start − 1 makes the window [start, end].
+    const n = countInWindow(datesOf(index, a.id, 'EBR'), start - 1, end);
+    if (n === 0) continue;
+    count += n;
+    accounts.push(a.id);
+  }
+  return { count, accounts: accounts.sort() };
+}
+
+const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
+
+/** Renewal opportunities closed won or lost in [start, end], by the CSM they count for (one pass). */
+function renewalsDecided(index: TableIndex, start: Day, end: Day): Map<string, QbrRenewal[]> {
+  const decided: QbrRenewal[] = [];
+  for (const o of index.opportunities) {
+    if (o.closeDate < start || o.closeDate > end || norm(o.orderType) !== 'renewal') continue;
+    const stage = norm(o.stage);
+    if (stage !== 'closed won' && stage !== 'closed lost') continue;
+    const csm = creditedCsm(o, index);
+    if (csm !== null) decided.push(renewalRow(o, csm, stage === 'closed won'));
+  }
+  const byCsm = new Map<string, QbrRenewal[]>();
+  for (const r of decided) {
+    const list = byCsm.get(r.csmEmail);
+    if (list) list.push(r);
+    else byCsm.set(r.csmEmail, [r]);
+  }
+  return byCsm;
+}
+
+function renewalRow(o: Opportunity, csmEmail: string, won: boolean): QbrRenewal {
+  return { id: o.id, accountId: o.accountId, name: o.name, closeDate: isoFromDay(o.closeDate), netArr: o.netArr, csmEmail, won };
+}
+
+function renewalsOf(csmEmails: ReadonlySet<string>, byCsm: Map<string, QbrRenewal[]>): QbrScope['renewals'] {
+  const opportunities = [...csmEmails]
+    .flatMap((e) => byCsm.get(e) ?? [])
+    .sort((x, y) => (x.closeDate < y.closeDate ? -1 : x.closeDate > y.closeDate ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  let [won, lost, wonArr, lostArr] = [0, 0, 0, 0];
+  for (const o of opportunities) {
+    if (o.won) [won, wonArr] = [won + 1, wonArr + (o.netArr ?? 0)];
+    else [lost, lostArr] = [lost + 1, lostArr + (o.netArr ?? 0)];
+  }
+  return { won, lost, renewalRate: ratio(won, won + lost), wonArr, lostArr, opportunities };
+}
+
+/**
+ * At-risk and red-health book accounts as of the day. Open Risk CTAs are read at the day; Health is
+ * the tables' state, which for a closed quarter is the state of the build that stored its report.
+ */
+function risksOf(book: readonly Account[], facts: Map<string, AccountFactsDays>): QbrScope['risks'] {
+  const row = (a: Account): QbrRiskAccount => {
+    const reasons: string[] = [];
+    if (a.health === 'Red') reasons.push('red health');
+    if (facts.get(a.id)?.openCtaTypes.has('Risk')) reasons.push('risk play');
+    return { id: a.id, name: a.name, csmEmail: a.csmEmail, arr: a.arr, reasons };
+  };
+  const byArr = (x: QbrRiskAccount, y: QbrRiskAccount) => (y.arr ?? 0) - (x.arr ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  const sum = (list: readonly QbrRiskAccount[]) => list.reduce((s, r) => s + (r.arr ?? 0), 0);
+  const atRisk = book.filter((a) => facts.get(a.id)?.atRisk).map(row).sort(byArr);
+  const red = book.filter((a) => a.health === 'Red').map(row).sort(byArr);
+  return { atRisk, atRiskArr: sum(atRisk), red, redArr: sum(red) };
+}
