@@ -15,7 +15,7 @@ import { loadConfig, todayIn } from '../src/pipeline/config-file.ts';
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: 'data' },
-    quarters: { type: 'string', default: '6' },
+    quarters: { type: 'string', default: '8' },
     'as-of': { type: 'string' },
   },
 });

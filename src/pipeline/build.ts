@@ -16,6 +16,7 @@ import { buildReport } from '../report/build-report.ts';
 import { snapshotOf, type Snapshot } from '../report/history.ts';
 import { metricsJson } from '../report/metrics-json.ts';
 import type { ReportModel } from '../report/model.ts';
+import type { QbrReport } from '../report/qbr.ts';
 import { loadConfig, todayIn } from './config-file.ts';
 
 export interface BuildOptions {
@@ -75,10 +76,13 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
   const rejectedFiles = Object.fromEntries(
     Object.keys(read.rejectedCsv).map((file) => [file, `data-quality/${file.replace(/\.csv$/, '')}.rejected.csv`]),
   );
-  const model = buildReport({ tables: read.tables, config, asOf, history, quality: read.quality, rejectedFiles });
+  const render = opts.render !== false;
+  const qbrDir = path.join(historyDir, 'qbr');
+  const frozenQbrs = render ? await readFrozenQbrs(qbrDir) : null;
+  const model = buildReport({ tables: read.tables, config, asOf, history, quality: read.quality, rejectedFiles, frozenQbrs });
   step('compute the metrics');
 
-  if (opts.render !== false) {
+  if (render) {
     const staging = `${path.resolve(opts.outDir)}.staging-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
     try {
@@ -102,6 +106,12 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
   }
 
   await mkdir(historyDir, { recursive: true });
+  // A closed quarter's QBR is stored once, then used as stored by every later build.
+  for (const report of model.qbr) {
+    if (!report.closed || frozenQbrs?.[report.quarter]) continue;
+    await mkdir(qbrDir, { recursive: true });
+    await writeFile(path.join(qbrDir, `${report.quarter}.json`), `${JSON.stringify(report)}\n`);
+  }
   await writeFile(path.join(historyDir, `${model.asOf}.json`), `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`);
   const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
   await writeFile(path.join(historyDir, 'last-build.json'), `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`);
@@ -144,6 +154,14 @@ export async function readHistory(historyDir: string): Promise<Snapshot[]> {
   if (!existsSync(historyDir)) return [];
   const files = (await readdir(historyDir)).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
   return Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(historyDir, f), 'utf8')) as Snapshot));
+}
+
+/** The stored QBR reports of closed quarters, by quarter id. */
+async function readFrozenQbrs(qbrDir: string): Promise<Record<string, QbrReport>> {
+  if (!existsSync(qbrDir)) return {};
+  const files = (await readdir(qbrDir)).filter((f) => /^FY\d{2}-Q[1-4]\.json$/.test(f)).sort();
+  const reports = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(qbrDir, f), 'utf8')) as QbrReport));
+  return Object.fromEntries(reports.map((r) => [r.quarter, r]));
 }
 
 async function readJson<T>(file: string): Promise<T | null> {

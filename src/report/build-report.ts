@@ -16,6 +16,7 @@ import { upcomingRenewals } from '../metrics/renewals.ts';
 import { computeScorecard, targetSegmentOf, type ScoreScope } from '../metrics/scorecard.ts';
 import { buildIndex, type TableIndex } from '../metrics/table-index.ts';
 import { changesSince, latestSnapshotOnOrBefore, snapshotOf, trendsFrom, type Snapshot } from './history.ts';
+import { computeQbrs, isQuarterClosed, quartersCovered, type QbrReport } from './qbr.ts';
 import type { AccountDetail, AccountView, PresidentsClubEntry, ReportModel, Scorecard } from './model.ts';
 
 export interface ReportInput {
@@ -26,6 +27,11 @@ export interface ReportInput {
   history: readonly Snapshot[];
   quality: QualityReport;
   rejectedFiles: Record<string, string>;
+  /**
+   * QBR reports of closed quarters as stored by an earlier build, by quarter id: used as they are, so
+   * a closed quarter's page never changes when later data arrives. Null: compute no QBRs at all.
+   */
+  frozenQbrs: Record<string, QbrReport> | null;
 }
 
 /** How many fiscal quarters of plays the model carries (the current one and the ones before). */
@@ -109,6 +115,7 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
     changes: { previousAsOf: null, turnedRed: [], becameCadenceOverdue: [], becameNonEngaged: [], enteredRenewalWindow: [] },
     quality: input.quality,
     rejectedFiles: input.rejectedFiles,
+    qbr: input.frozenQbrs ? qbrReports(index, asOf, config, history, input.frozenQbrs) : [],
     config,
   };
   const previous = latestSnapshotOnOrBefore(history.filter((s) => s.asOf < asOfIso), asOfIso);
@@ -119,6 +126,14 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
 /** A CSM's President's Club entry; `greenSuccessPlans` counted what the scorecard's greenSuccessPlanRate counted. */
 function presidentsClubEntry(result: PresidentsClubResult, gaps: PresidentsClubEntry['gaps'], scorecard: Scorecard): PresidentsClubEntry {
   return { ...result, counted: { ...result.counted, greenSuccessPlans: scorecard.greenSuccessPlanRate.numerator }, gaps };
+}
+
+/** The QBR of every quarter the data covers: stored ones for closed quarters, the rest computed. */
+function qbrReports(index: TableIndex, asOf: Day, config: Config, history: readonly Snapshot[], frozen: Record<string, QbrReport>): QbrReport[] {
+  const quarters = quartersCovered(index, asOf, config, history);
+  const toCompute = quarters.filter((q) => !(frozen[q] && isQuarterClosed(q, asOf, config)));
+  const computed = new Map(computeQbrs(index, toCompute, asOf, config, history).map((r) => [r.quarter, r]));
+  return quarters.map((q) => computed.get(q) ?? frozen[q]!);
 }
 
 /** Per-account facts of every account as of T, computed once and shared by every scope. */

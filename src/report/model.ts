@@ -6,6 +6,7 @@
 import type { Config } from '../config.ts';
 import type { QualityReport } from '../ingest/quality.ts';
 import type { CsmRole, Rag, Segment } from '../ingest/tables.ts';
+import type { QbrReport } from './qbr.ts';
 
 /** Scorecard keys of METRICS.md, in the order pages show them. */
 export const SCORECARD_KEYS = [
@@ -267,6 +268,8 @@ export interface ReportModel {
   quality: QualityReport;
   /** The site paths of the rejected-rows CSVs, by export file name. */
   rejectedFiles: Record<string, string>;
+  /** QBR reports, oldest quarter first; closed quarters as first stored (frozen). */
+  qbr: QbrReport[];
   /** The configuration in force (targets and windows for the definitions page). */
   config: Config;
 }

@@ -85,7 +85,7 @@ function model(asOf: Day = T): ReportModel {
     ],
     ctas: [cta({ accountId: 'AR2', type: 'Risk', createdDate: T - 30 })],
   });
-  return buildReport({ tables: t, config: DEFAULT_CONFIG, asOf, history: [], quality: { files: {}, issues: [] }, rejectedFiles: {} });
+  return buildReport({ tables: t, config: DEFAULT_CONFIG, asOf, history: [], quality: { files: {}, issues: [] }, rejectedFiles: {}, frozenQbrs: null });
 }
 
 const m = model();
