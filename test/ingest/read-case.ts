@@ -1,0 +1,38 @@
+/** Reads a fixture case: the base org of test/fixtures/ingest/base with the case's files laid over it. */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG, parseConfig, type Config } from '../../src/config.ts';
+import { dayFromIso } from '../../src/dates.ts';
+import { readExports, type ExportsRead } from '../../src/ingest/read-exports.ts';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
+export const CONFORMANCE = fileURLToPath(new URL('../../../shared/conformance/', import.meta.url));
+export const AS_OF = '2026-03-15';
+
+/** A config from its JSON form (validated as a config file is). */
+export function config(json: unknown = {}): Config {
+  const r = parseConfig(json);
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.config;
+}
+
+/** Reads `base` overlaid with `caseName` (and `extra` files given as text); `drop` removes base files. */
+export async function readCase(caseName: string | null, opts: { config?: Config; extra?: Record<string, string | Uint8Array>; drop?: string[] } = {}): Promise<ExportsRead> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ingest-'));
+  try {
+    cpSync(path.join(FIXTURES, 'base'), dir, { recursive: true });
+    if (caseName) cpSync(path.join(FIXTURES, caseName), dir, { recursive: true });
+    for (const f of opts.drop ?? []) rmSync(path.join(dir, f));
+    for (const [f, content] of Object.entries(opts.extra ?? {})) writeFileSync(path.join(dir, f), content);
+    return await readExports(dir, opts.config ?? DEFAULT_CONFIG, { asOf: dayFromIso(AS_OF) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The issues of a read as `rule@file:line` strings, for compact assertions. */
+export function rules(read: ExportsRead, severity?: string): string[] {
+  return read.quality.issues.filter((i) => !severity || i.severity === severity).map((i) => `${i.rule}@${i.file}:${i.line ?? '-'}`);
+}
