@@ -11,11 +11,10 @@ import { fileURLToPath } from 'node:url';
 import type { Config, ExportFile } from '../config.ts';
 import { dayFromIso, type Day } from '../dates.ts';
 import { exitCodeFor, formatQualityTable } from '../ingest/outcome.ts';
-import { readExports } from '../ingest/read-exports.ts';
+import { readExports, type ExportsRead } from '../ingest/read-exports.ts';
 import { buildReport } from '../report/build-report.ts';
 import { snapshotOf, type Snapshot } from '../report/history.ts';
 import { metricsJson } from '../report/metrics-json.ts';
-import type { ReportModel } from '../report/model.ts';
 import type { QbrReport } from '../report/qbr.ts';
 import { loadConfig, todayIn } from './config-file.ts';
 
@@ -57,7 +56,7 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
   }
   const historyDir = path.resolve(opts.dataDir, config.historyDir);
 
-  const read = await readExports(opts.dataDir, config, {
+  let read: ExportsRead | null = await readExports(opts.dataDir, config, {
     asOf,
     onProgress: (p) => process.stderr.write(`\r  ${p.file}: ${p.rows.toLocaleString('en-US')} rows (${Math.round(p.rowsPerSecond).toLocaleString('en-US')}/s)   `),
   });
@@ -72,28 +71,21 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
     return outcome.code || EXIT.fatal;
   }
 
-  const history = await readHistory(historyDir);
-  const rejectedFiles = Object.fromEntries(
-    Object.keys(read.rejectedCsv).map((file) => [file, `data-quality/${file.replace(/\.csv$/, '')}.rejected.csv`]),
-  );
   const render = opts.render !== false;
   const qbrDir = path.join(historyDir, 'qbr');
-  const frozenQbrs = render ? await readFrozenQbrs(qbrDir) : null;
-  const model = buildReport({ tables: read.tables, config, asOf, history, quality: read.quality, rejectedFiles, frozenQbrs });
+  const outputs = await computeOutputs(read, config, asOf, historyDir, render ? await readFrozenQbrs(qbrDir) : null);
+  read = null; // the tables are no longer needed: let them go before rendering
   step('compute the metrics');
 
   if (render) {
     const staging = `${path.resolve(opts.outDir)}.staging-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
     try {
-      await renderSite(model, staging);
+      await renderSite(outputs.modelFile, staging);
       step('render the pages');
-      await writeFile(path.join(staging, 'metrics.json'), `${JSON.stringify(metricsJson(model), null, 2)}\n`);
-      await writeFile(path.join(staging, 'quality.json'), `${JSON.stringify(read.quality, null, 2)}\n`);
-      for (const [file, csv] of Object.entries(read.rejectedCsv)) {
-        const target = path.join(staging, rejectedFiles[file]!);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, csv);
+      for (const [file, text] of Object.entries(outputs.siteFiles)) {
+        await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
+        await writeFile(path.join(staging, file), text);
       }
       await indexForSearch(staging);
       step('index for search');
@@ -101,34 +93,72 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
     } catch (e) {
       await rm(staging, { recursive: true, force: true });
       throw e;
+    } finally {
+      await rm(outputs.modelFile, { force: true });
     }
-    log(`Site written to ${opts.outDir} (as of ${model.asOf}, ${model.fiscalQuarter}).`);
-  }
+    log(`Site written to ${opts.outDir} (as of ${outputs.asOf}, ${outputs.fiscalQuarter}).`);
+  } else await rm(outputs.modelFile, { force: true });
 
-  await mkdir(historyDir, { recursive: true });
-  // A closed quarter's QBR is stored once, then used as stored by every later build.
-  for (const report of model.qbr) {
-    if (!report.closed || frozenQbrs?.[report.quarter]) continue;
-    await mkdir(qbrDir, { recursive: true });
-    await writeFile(path.join(qbrDir, `${report.quarter}.json`), `${JSON.stringify(report)}\n`);
+  // Only a successful build reaches here: its history entries are written last.
+  for (const [file, text] of Object.entries(outputs.historyFiles)) {
+    await mkdir(path.dirname(path.join(historyDir, file)), { recursive: true });
+    await writeFile(path.join(historyDir, file), text);
   }
-  await writeFile(path.join(historyDir, `${model.asOf}.json`), `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`);
-  const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
-  await writeFile(path.join(historyDir, 'last-build.json'), `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`);
   return EXIT.ok;
 }
 
-/** Renders the Astro site for a model into `outDir`. */
-async function renderSite(model: ReportModel, outDir: string): Promise<void> {
+interface Outputs {
+  asOf: string;
+  fiscalQuarter: string;
+  /** The report model as JSON on disk, for the pages. */
+  modelFile: string;
+  /** Site path → content: metrics.json, quality.json, the rejected-rows CSVs. */
+  siteFiles: Record<string, string>;
+  /** History path → content: the snapshot, newly closed quarters' QBRs, last-build.json. */
+  historyFiles: Record<string, string>;
+}
+
+/**
+ * Computes the report model and every file made from it, then lets the tables and the model go:
+ * rendering reads the model from disk, so the build does not hold two copies of it.
+ */
+async function computeOutputs(
+  read: ExportsRead,
+  config: Config,
+  asOf: Day,
+  historyDir: string,
+  frozenQbrs: Record<string, QbrReport> | null,
+): Promise<Outputs> {
+  const history = await readHistory(historyDir);
+  const rejectedFiles = Object.fromEntries(
+    Object.keys(read.rejectedCsv).map((file) => [file, `data-quality/${file.replace(/\.csv$/, '')}.rejected.csv`]),
+  );
+  const model = buildReport({ tables: read.tables!, config, asOf, history, quality: read.quality, rejectedFiles, frozenQbrs });
   const modelFile = path.join(tmpdir(), `report-model-${process.pid}-${Date.now()}.json`);
   await writeFile(modelFile, JSON.stringify(model));
-  process.env.REPORT_MODEL = modelFile;
-  try {
-    const { build } = await import('astro');
-    await build({ root: PROJECT_ROOT, outDir, logLevel: 'warn' });
-  } finally {
-    await rm(modelFile, { force: true });
+
+  const siteFiles: Record<string, string> = {
+    'metrics.json': `${JSON.stringify(metricsJson(model), null, 2)}\n`,
+    'quality.json': `${JSON.stringify(read.quality, null, 2)}\n`,
+  };
+  for (const [file, csv] of Object.entries(read.rejectedCsv)) siteFiles[rejectedFiles[file]!] = csv;
+
+  const historyFiles: Record<string, string> = {};
+  // A closed quarter's QBR is stored once, then used as stored by every later build.
+  for (const report of model.qbr) {
+    if (report.closed && !frozenQbrs?.[report.quarter]) historyFiles[`qbr/${report.quarter}.json`] = `${JSON.stringify(report)}\n`;
   }
+  historyFiles[`${model.asOf}.json`] = `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`;
+  const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
+  historyFiles['last-build.json'] = `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`;
+  return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, modelFile, siteFiles, historyFiles };
+}
+
+/** Renders the Astro site for the report model in `modelFile` into `outDir`. */
+export async function renderSite(modelFile: string, outDir: string): Promise<void> {
+  process.env.REPORT_MODEL = modelFile;
+  const { build } = await import('astro');
+  await build({ root: PROJECT_ROOT, outDir, logLevel: 'warn' });
 }
 
 /** Writes the Pagefind search index into the built site. */
