@@ -1,0 +1,27 @@
+/**
+ * One page of each type of the site, for the checks that run on every type (axe, screenshots).
+ * A new page type is one more line here.
+ */
+import { site, smallestPageUnder } from './site.ts';
+
+/** A page type: its name and the route of one page of that type (resolved once the site is built). */
+export interface PageType {
+  name: string;
+  route: () => string;
+}
+
+export const PAGE_TYPES: readonly PageType[] = [
+  { name: 'home', route: () => '/' },
+  { name: 'team', route: () => smallestPageUnder('teams') },
+  { name: 'csm', route: () => smallestPageUnder('csm') },
+  { name: 'account', route: () => smallestPageUnder('accounts') },
+  { name: 'renewals', route: () => '/renewals/' },
+  { name: 'onboarding', route: () => '/onboarding/' },
+  { name: 'data-quality', route: () => '/data-quality/' },
+  { name: 'metrics', route: () => '/metrics/' },
+  { name: 'explain', route: () => `${smallestPageUnder('explain/team')}#cadenceCompliance` },
+  { name: 'search', route: () => '/search/?q=acme' },
+];
+
+/** The full URL of a page type on the served site. */
+export const urlOf = (type: PageType): string => `${site.url}${type.route()}`;

@@ -1,0 +1,45 @@
+/** Print: a CSM page is a one-sheet handout for a 1:1, without the site's navigation. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, pagesUnder, pdfPageCount, site, smallestPageUnder } from './site.ts';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  page = await openPage(browser);
+  await page.emulateMedia({ media: 'print' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('printing a CSM page', () => {
+  it('hides the navigation chrome and keeps the name, scorecard and book', async () => {
+    await page.goto(`${site.url}${smallestPageUnder('csm')}`);
+    for (const chrome of ['.skip-link', 'nav', '[role="search"]', 'footer']) {
+      const all = page.locator(chrome);
+      expect(await all.count(), chrome).toBeGreaterThan(0);
+      for (const el of await all.all()) expect(await el.isVisible(), chrome).toBe(false);
+    }
+    for (const content of ['h1', 'table.scorecard', 'table.book', '#presidents-club']) expect(await page.locator(content).isVisible(), content).toBe(true);
+  });
+
+  it('gives exactly one PDF page for every CSM on Strategic targets', async () => {
+    let printed = 0;
+    for (const route of pagesUnder('csm')) {
+      await page.goto(`${site.url}${route}`);
+      if (!(await page.locator('.lede').textContent())!.includes('· Strategic targets ·')) continue;
+      const pdf = await page.pdf();
+      expect(pdfPageCount(pdf), route).toBe(1);
+      printed++;
+    }
+    expect(printed).toBeGreaterThan(0);
+  });
+
+  it('counts PDF pages, not the page tree: a long page prints on several', async () => {
+    await page.goto(`${site.url}/renewals/`);
+    expect(pdfPageCount(await page.pdf())).toBeGreaterThan(1);
+  });
+});
