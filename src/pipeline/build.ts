@@ -15,6 +15,7 @@ import { readExports, type ExportsRead } from '../ingest/read-exports.ts';
 import { buildReport } from '../report/build-report.ts';
 import { snapshotOf, type Snapshot } from '../report/history.ts';
 import { metricsJson } from '../report/metrics-json.ts';
+import { searchRecords, type SearchRecord } from '../report/search-records.ts';
 import type { QbrReport } from '../report/qbr.ts';
 import { loadConfig, todayIn } from './config-file.ts';
 
@@ -87,7 +88,7 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
         await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
         await writeFile(path.join(staging, file), text);
       }
-      await indexForSearch(staging);
+      await indexForSearch(staging, outputs.searchRecords);
       step('index for search');
       await swapInto(staging, path.resolve(opts.outDir));
     } catch (e) {
@@ -116,6 +117,7 @@ interface Outputs {
   siteFiles: Record<string, string>;
   /** History path → content: the snapshot, newly closed quarters' QBRs, last-build.json. */
   historyFiles: Record<string, string>;
+  searchRecords: SearchRecord[];
 }
 
 /**
@@ -151,7 +153,7 @@ async function computeOutputs(
   historyFiles[`${model.asOf}.json`] = `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`;
   const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
   historyFiles['last-build.json'] = `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`;
-  return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, modelFile, siteFiles, historyFiles };
+  return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, modelFile, siteFiles, historyFiles, searchRecords: searchRecords(model) };
 }
 
 /** Renders the Astro site for the report model in `modelFile` into `outDir`. */
@@ -161,12 +163,15 @@ export async function renderSite(modelFile: string, outDir: string): Promise<voi
   await build({ root: PROJECT_ROOT, outDir, logLevel: 'warn' });
 }
 
-/** Writes the Pagefind search index into the built site. */
-async function indexForSearch(siteDir: string): Promise<void> {
+/** Writes the Pagefind search index of the accounts, CSMs and teams into the built site. */
+async function indexForSearch(siteDir: string, records: readonly SearchRecord[]): Promise<void> {
   const pagefind = await import('pagefind');
   const { index } = await pagefind.createIndex({});
   if (!index) throw new Error('search index: Pagefind could not start');
-  await index.addDirectory({ path: siteDir });
+  for (const r of records) {
+    const { errors } = await index.addCustomRecord(r);
+    if (errors.length > 0) throw new Error(`search index: ${errors.join('; ')}`);
+  }
   await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
   await pagefind.close();
 }
