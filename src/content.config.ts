@@ -1,4 +1,4 @@
-/** Content collections: the metric definitions (one MDX file per metric key) and the per-account facts. */
+/** Content collections: the metric definitions (one MDX file per metric key), the per-account facts, and QBR narratives. */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -15,4 +15,13 @@ const facts = defineCollection({
   schema: z.strictObject({ key: z.enum(ACCOUNT_FACT_KEYS) }),
 });
 
-export const collections = { metrics, facts };
+/**
+ * A manager's narrative of a quarter: `src/content/qbr/<quarter>/<org or team slug>.mdx`, shown on
+ * that QBR page. The id keeps the path's case (`FY27-Q3/org`) so it reads as the page's address.
+ */
+const qbr = defineCollection({
+  loader: glob({ pattern: '*/*.mdx', base: './src/content/qbr', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: z.strictObject({ author: z.string().min(1) }),
+});
+
+export const collections = { metrics, facts, qbr };

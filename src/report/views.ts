@@ -17,6 +17,8 @@ import type {
   TeamReport,
   TrendPoint,
 } from './model.ts';
+import type { PresidentsClubEntry, PtoEntry } from './model.ts';
+import type { QbrMetric, QbrReport, QbrScope, QbrValue } from './qbr.ts';
 
 /** The three scopes a scorecard belongs to; the org's slug is `org`. */
 export type ScopeKind = 'org' | 'team' | 'csm';
@@ -554,3 +556,304 @@ export const ACCOUNT_FACT_KEYS = [
   'adoptionRisk',
   'atRisk',
 ] as const satisfies readonly (keyof AccountFacts)[];
+
+// ---------------------------------------------------------------------------------------------
+// QBR pages
+
+/** The QBR index, a quarter's org page (no team) or a team's page of that quarter. */
+export const qbrHref = (quarter?: string, teamSlug?: string): string =>
+  quarter === undefined ? '/qbr/' : teamSlug === undefined ? `/qbr/${quarter}/` : `/qbr/${quarter}/${teamSlug}/`;
+
+/** One QBR page: a quarter seen for the org or for one team. */
+export interface QbrPage {
+  quarter: string;
+  report: QbrReport;
+  scope: QbrScope;
+  /** `org`, or the team's slug: the page's last path segment and the narrative's file name. */
+  scopeSlug: string;
+  /** "Org", or "Team <leader>". */
+  title: string;
+  href: string;
+}
+
+/**
+ * Every QBR page, oldest quarter first; in each quarter the org, then the teams in the order of the
+ * model's teams. A team of a stored (closed) quarter whose leader no longer leads a team keeps a page,
+ * named from the leader's email, so a frozen quarter stays readable.
+ */
+export function qbrPages(model: ReportModel): QbrPage[] {
+  const ix = reportIndex(model);
+  const order = new Map(model.teams.map((t, i) => [t.manager, i]));
+  const pages: QbrPage[] = [];
+  for (const report of model.qbr) {
+    pages.push({ quarter: report.quarter, report, scope: report.org, scopeSlug: 'org', title: 'Org', href: qbrHref(report.quarter) });
+    const teams = Object.values(report.teams).sort(
+      (a, b) => (order.get(a.manager!) ?? Infinity) - (order.get(b.manager!) ?? Infinity) || (a.manager! < b.manager! ? -1 : 1),
+    );
+    for (const scope of teams) {
+      const slug = ix.teamByManager.get(scope.manager!)?.slug ?? scope.manager!.split('@')[0]!.replace(/[^a-z0-9]+/g, '-');
+      pages.push({ quarter: report.quarter, report, scope, scopeSlug: slug, title: `Team ${scope.name ?? scope.manager}`, href: qbrHref(report.quarter, slug) });
+    }
+  }
+  return pages;
+}
+
+/** The quarters of the QBR index, newest first, each with its org page and team pages. */
+export function qbrIndex(model: ReportModel): { quarter: string; report: QbrReport; org: QbrPage; teams: QbrPage[] }[] {
+  const byQuarter = new Map<string, QbrPage[]>();
+  for (const p of qbrPages(model)) {
+    const list = byQuarter.get(p.quarter);
+    if (list) list.push(p);
+    else byQuarter.set(p.quarter, [p]);
+  }
+  return [...byQuarter.values()].reverse().map(([org, ...teams]) => ({ quarter: org!.quarter, report: org!.report, org: org!, teams }));
+}
+
+/** The links of a QBR page: the other scopes of its quarter, and the same scope's previous and next quarter. */
+export function qbrNav(model: ReportModel, page: QbrPage): {
+  related: { label: string; href: string; current?: boolean }[];
+  neighbours: { previous: { label: string; href: string } | null; next: { label: string; href: string } | null };
+} {
+  const pages = qbrPages(model);
+  const related = pages.filter((p) => p.quarter === page.quarter).map((p) => ({ label: p.title, href: p.href, current: p.href === page.href }));
+  const sameScope = pages.filter((p) => p.scopeSlug === page.scopeSlug);
+  const i = sameScope.findIndex((p) => p.href === page.href);
+  const link = (p: QbrPage | undefined) => (p ? { label: `${p.quarter} ${p.title}`, href: p.href } : null);
+  return { related, neighbours: { previous: link(sameScope[i - 1]), next: link(sameScope[i + 1]) } };
+}
+
+/** How a QBR metric moved, in words with an arrow (the arrow is decoration; the words carry it). */
+export function qbrChangeText(m: Pick<QbrMetric, 'direction' | 'assessment'>): { arrow: string; text: string } {
+  const moved = { up: ['↑', 'up'], down: ['↓', 'down'], same: ['→', 'unchanged'] } as const;
+  if (m.direction === null) return { arrow: '–', text: 'not comparable' };
+  const [arrow, word] = moved[m.direction];
+  return { arrow, text: m.assessment ? `${word}, ${m.assessment}` : word };
+}
+
+/** A QBR value as shown: "no snapshot" when the state was never stored for that quarter. */
+export function formatQbrValue(key: MetricKey, v: QbrValue): string {
+  return v.noSnapshot ? 'no snapshot' : formatMetric(key, v.value);
+}
+
+/** Where a QBR metric's numbers come from, in words. */
+export function qbrSourceText(m: QbrMetric): string {
+  if (m.source === 'event') return 'recomputed from dated events';
+  const [now, before] = [m.current, m.previous].map((v) => (v.noSnapshot ? null : (v.snapshotAsOf ?? null)));
+  if (now && before) return `snapshots of ${now} and ${before}`;
+  if (now) return `snapshot of ${now}; no snapshot for the previous quarter`;
+  if (before) return `no snapshot; previous quarter: snapshot of ${before}`;
+  return 'no snapshot';
+}
+
+/** One row of a QBR metric table. */
+export interface QbrMetricRow {
+  key: MetricKey;
+  label: string;
+  source: QbrMetric['source'];
+  sourceText: string;
+  current: string;
+  previous: string;
+  change: { arrow: string; text: string };
+  assessment: QbrMetric['assessment'];
+}
+
+/** The rows of a QBR metric table, in the order of `keys`. */
+export function qbrMetricRows(scope: QbrScope, keys: readonly MetricKey[]): QbrMetricRow[] {
+  return keys.map((key) => {
+    const m = scope.metrics[key];
+    return {
+      key,
+      label: METRIC_LABELS[key],
+      source: m.source,
+      sourceText: qbrSourceText(m),
+      current: formatQbrValue(key, m.current),
+      previous: formatQbrValue(key, m.previous),
+      change: qbrChangeText(m),
+      assessment: m.assessment,
+    };
+  });
+}
+
+/** An account of a QBR list, with its owner resolved. */
+export interface QbrAccountRow {
+  account: AccountRef;
+  owner: PersonRef | null;
+  /** The owner's email when they are no CSM of today's roster (a stored quarter may name one). */
+  ownerEmail: string | null;
+}
+
+/** The lists of a QBR page with account names and owners resolved. */
+export interface QbrDetails {
+  cohort: (QbrAccountRow & { row: QbrScope['onboardingCohort'][number] })[];
+  ebrAccounts: AccountRef[];
+  lostRenewals: (QbrAccountRow & { renewal: QbrScope['renewals']['opportunities'][number] })[];
+  forecastAccounts: AccountRef[];
+  atRisk: (QbrAccountRow & { risk: QbrScope['risks']['atRisk'][number] })[];
+}
+
+/** Resolves the account IDs and owners of a QBR scope for its page. Orders are the model's (risks by ARR), the EBR accounts by name. */
+export function qbrDetails(model: ReportModel, scope: QbrScope): QbrDetails {
+  const byId = reportIndex(model).accountById;
+  const ref = (id: string, name?: string): AccountRef => ({ id, name: byId.get(id)?.name ?? name ?? id });
+  const row = (id: string, ownerEmail: string | null, name?: string): QbrAccountRow => {
+    const owner = csmRef(model, ownerEmail);
+    return { account: ref(id, name), owner, ownerEmail: owner ? null : ownerEmail };
+  };
+  return {
+    cohort: scope.onboardingCohort.map((r) => ({ ...row(r.accountId, byId.get(r.accountId)?.csmEmail ?? null), row: r })),
+    ebrAccounts: scope.ebrsHeld.accounts.map((id) => ref(id)).sort(byName),
+    lostRenewals: scope.renewals.opportunities.filter((o) => !o.won).map((o) => ({ ...row(o.accountId, o.csmEmail), renewal: o })),
+    forecastAccounts: scope.forecast.accounts.map((id) => ref(id)),
+    atRisk: scope.risks.atRisk.map((r) => ({ ...row(r.id, r.csmEmail, r.name), risk: r })),
+  };
+}
+
+/** Whether a quarter is frozen, in the words its page uses. */
+export function qbrStatusText(report: QbrReport, asOf: string): string {
+  return report.closed
+    ? 'This quarter is closed; its figures were stored when it closed and do not change.'
+    : `This quarter is still open: figures as of ${asOf}, the as-of date of this build; they change with every build until the quarter ends on ${report.end}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// President's Club
+
+/** The page of a fiscal year's President's Club. */
+export const presidentsClubHref = (fiscalYear: string): string => `/presidents-club/${fiscalYear}/`;
+
+type PcCategory = keyof PresidentsClubEntry['counted'];
+
+/** The five categories in page order, how each value reads, and what each one counts. */
+export const PC_CATEGORIES: readonly { key: PcCategory; label: string; unit: 'percent' | 'count'; counts: 'opportunities' | 'accounts' | 'workshops' }[] = [
+  { key: 'netArrContribution', label: 'Net ARR contribution', unit: 'percent', counts: 'opportunities' },
+  { key: 'ebrCompletion', label: 'EBR completion', unit: 'percent', counts: 'accounts' },
+  { key: 'greenSuccessPlans', label: 'Green success plans', unit: 'percent', counts: 'accounts' },
+  { key: 'adoptionPlaysWon', label: 'Adoption plays won', unit: 'percent', counts: 'accounts' },
+  { key: 'workshops', label: 'Workshops delivered', unit: 'count', counts: 'workshops' },
+];
+
+/** One category of a CSM: value, what it counted (accounts as links, the rest as text) and the gap to the next place. */
+export interface PcCell {
+  key: PcCategory;
+  label: string;
+  value: string;
+  /** The anchor of the counted list on the President's Club page. */
+  anchor: string;
+  counts: 'opportunities' | 'accounts' | 'workshops';
+  accounts: AccountRef[];
+  texts: string[];
+  gap: string;
+}
+
+/** A CSM's row of the President's Club page. */
+export interface PcRow {
+  csm: CsmReport;
+  points: number;
+  rank: number;
+  cells: PcCell[];
+}
+
+/**
+ * What reaching the next better value in the team takes: a percent category's gap in percentage
+ * points (`+7.5 pp`), workshops counted (`+2 workshops`); `top of the team` when none is better.
+ */
+export function formatPcGap(unit: 'percent' | 'count', value: number | null, gap: number | null): string {
+  if (value === null) return 'no value';
+  if (gap === null) return 'top of the team';
+  if (unit === 'count') return `+${formatNumber(gap)} ${gap === 1 ? 'workshop' : 'workshops'}`;
+  return `+${formatNumber(Math.round(gap * 1000) / 10)} pp`;
+}
+
+function pcRow(model: ReportModel, csm: CsmReport): PcRow {
+  const pc = csm.presidentsClub;
+  const cells = PC_CATEGORIES.map(({ key, label, unit, counts }): PcCell => {
+    const value = pc[key];
+    const counted = pc.counted[key];
+    return {
+      key,
+      label,
+      value: unit === 'percent' ? formatPercent(value) : formatNumber(value),
+      anchor: `pc-${csm.slug}-${key}`,
+      counts,
+      accounts: counts === 'accounts' ? accountRefs(model, counted) : [],
+      texts: counts === 'accounts' ? [] : counted,
+      gap: formatPcGap(unit, value, pc.gaps[key]),
+    };
+  });
+  return { csm, points: pc.points, rank: pc.rank, cells };
+}
+
+/** The President's Club standings: per team (in model order) its CSMs by rank then name; CSMs with no team last, each ranked alone. */
+export function presidentsClubStandings(model: ReportModel): { team: TeamReport | null; title: string; rows: PcRow[] }[] {
+  const ix = reportIndex(model);
+  const byRank = (a: PcRow, b: PcRow) => a.rank - b.rank || byName({ name: a.csm.name, id: a.csm.email }, { name: b.csm.name, id: b.csm.email });
+  const groups: { team: TeamReport | null; title: string; rows: PcRow[] }[] = model.teams.map((team) => ({
+    team,
+    title: `Team ${team.name}`,
+    rows: team.csms.flatMap((e) => {
+      const c = ix.csmByEmail.get(e);
+      return c ? [pcRow(model, c)] : [];
+    }).sort(byRank),
+  }));
+  const alone = model.csms.filter((c) => !ix.teamOfCsm.has(c.email)).map((c) => pcRow(model, c)).sort(byRank);
+  if (alone.length > 0) groups.push({ team: null, title: 'CSMs with no team (each ranked alone)', rows: alone });
+  return groups;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manager 1:1 agenda pages
+
+/** The 1:1 agenda of a team: the current week's page, or a given week's. */
+export const oneOnOneHref = (teamSlug: string, week?: 1 | 2 | 3 | 4): string =>
+  week === undefined ? `/teams/${teamSlug}/one-on-one/` : `/teams/${teamSlug}/one-on-one/week-${week}/`;
+
+// ---------------------------------------------------------------------------------------------
+// PTO coverage
+
+/** The PTO coverage page. */
+export const PTO_HREF = '/pto/';
+
+/** A person of a PTO row: the CSM's page when they are a CSM, else the email as text. */
+export interface PtoPerson {
+  email: string;
+  name: string;
+  ref: PersonRef | null;
+}
+
+/** One time off as the PTO page shows it. */
+export interface PtoRow {
+  entry: PtoEntry;
+  csm: PtoPerson;
+  backup: PtoPerson | null;
+  /** The coverage problems in words: "no backup", "backup also off". */
+  conflicts: string[];
+  p1Accounts: AccountRef[];
+  renewals: AccountRef[];
+  atRiskAccounts: AccountRef[];
+  /** The anchor of the entry's accounts on the PTO page. */
+  anchor: string;
+}
+
+/** The time off of the model (already limited to the look-ahead window), soonest first, then by CSM name. */
+export function ptoRows(model: ReportModel): PtoRow[] {
+  const person = (email: string): PtoPerson => {
+    const ref = csmRef(model, email);
+    return { email, name: ref?.name ?? email, ref };
+  };
+  const refs = (ids: readonly string[]) => accountRefs(model, ids).sort(byName);
+  return model.pto
+    .map((entry): PtoRow => {
+      const csm = person(entry.csmEmail);
+      return {
+        entry,
+        csm,
+        backup: entry.backupEmail ? person(entry.backupEmail) : null,
+        conflicts: [...(entry.noBackup ? ['no backup'] : []), ...(entry.backupAlsoOff ? ['backup also off'] : [])],
+        p1Accounts: refs(entry.p1Accounts),
+        renewals: refs(entry.renewals),
+        atRiskAccounts: refs(entry.atRiskAccounts),
+        anchor: `pto-${(csm.ref?.slug ?? entry.csmEmail.replace(/[^a-z0-9]+/g, '-'))}-${entry.start}`,
+      };
+    })
+    .sort((a, b) => a.entry.start.localeCompare(b.entry.start) || a.csm.name.localeCompare(b.csm.name) || a.entry.end.localeCompare(b.entry.end));
+}
