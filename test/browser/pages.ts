@@ -21,6 +21,11 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'metrics', route: () => '/metrics/' },
   { name: 'explain', route: () => `${smallestPageUnder('explain/team')}#cadenceCompliance` },
   { name: 'search', route: () => '/search/?q=acme' },
+  { name: 'qbr', route: () => '/qbr/FY27-Q3/' },
+  { name: 'qbr-team', route: () => `/qbr/FY27-Q3/${smallestPageUnder('teams').split('/')[2]}/` },
+  { name: 'presidents-club', route: () => '/presidents-club/FY2027/' },
+  { name: 'one-on-one', route: () => `${smallestPageUnder('teams')}one-on-one/` },
+  { name: 'pto', route: () => '/pto/' },
 ];
 
 /** The full URL of a page type on the served site. */
