@@ -3,6 +3,7 @@
  * so a test states only what matters to it. Optional files left out of `tables()` are absent (null).
  */
 import { dayFromIso, type Day } from '../../src/dates.ts';
+import { CTA_STATUSES } from '../../src/ingest/schemas.ts';
 import type {
   Account,
   Activity,
@@ -64,19 +65,6 @@ export function activity(o: Partial<Activity> = {}): Activity {
   return { id: nextId('ACT'), accountId: 'missing', type: 'Cadence Call', date: AS_OF, author: null, subject: '', ...o };
 }
 
-const OUTCOME_OF_STATUS: Record<string, CtaOutcome> = {
-  Open: 'open',
-  New: 'open',
-  'Work In Progress': 'open',
-  'In Progress': 'open',
-  'Closed Won': 'won',
-  'Closed Success': 'won',
-  Completed: 'won',
-  'Closed Lost': 'lost',
-  'Closed Unsuccessful': 'lost',
-  'Closed Invalid': 'invalid',
-  Cancelled: 'invalid',
-};
 
 /**
  * An open Expansion CTA created a year before AS_OF. When only `status` is given, the outcome
@@ -90,7 +78,7 @@ export function cta(o: Partial<Cta> = {}): Cta {
     type: 'Expansion',
     name: null,
     status,
-    outcome: OUTCOME_OF_STATUS[status] ?? 'open',
+    outcome: CTA_STATUSES[status] ?? 'open',
     createdDate: AS_OF - 365,
     closedDate: null,
     owner: null,
