@@ -162,14 +162,8 @@ const EMPTY: readonly Day[] = Object.freeze([]);
 
 /** The latest date ≤ t in an ascending list, or null. */
 export function latestOnOrBefore(sorted: readonly Day[], t: Day): Day | null {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? sorted[lo - 1]! : null;
+  const i = upperBound(sorted, t);
+  return i > 0 ? sorted[i - 1]! : null;
 }
 
 /** How many dates d of an ascending list satisfy from < d ≤ to ("the trailing to − from days"). */
