@@ -129,6 +129,12 @@ describe('the built site', () => {
     expect(broken).toEqual([]);
   });
 
+  it('lists the onboarding outliers on the data-quality page, linked to their account', () => {
+    const html = page('data-quality');
+    expect(html).toContain('Onboarding outliers <span class="count">(1)</span>');
+    expect(html).toContain(`href="/accounts/${accountId(7)}/"`);
+  });
+
   it('shows CSV text as text: the markup account name and values are escaped everywhere', () => {
     const html = page(`accounts/${accountId(34)}`);
     expect(html).toContain(`<h1>${escaped(MARKUP_NAME)}</h1>`);
