@@ -7,6 +7,7 @@
  * 3. render: our pages per second against a bare Astro page (30-row table, d3 SVG) of the same count
  *    (target ≥ 70%);
  * 4. the whole build (read, metrics, render, search index) in its own process (target < 30 s, < 1 GB).
+ * `npm run bench -- --reader` runs step 1 only.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import vm from 'node:vm';
 import Papa from 'papaparse';
 import { DEFAULT_CONFIG, parseConfig, type Config } from '../src/config.ts';
 import { dayFromIso } from '../src/dates.ts';
-import { decode } from '../src/ingest/decode.ts';
+import { decodeChunks } from '../src/ingest/decode.ts';
 import { readTable, type TableContext } from '../src/ingest/read-table.ts';
 import { Roster } from '../src/ingest/roster.ts';
 import { ACCOUNTS, ACTIVITIES, CSMS } from '../src/ingest/schemas.ts';
@@ -61,7 +62,7 @@ async function bareParse(): Promise<number> {
 /** The reader: read, decode, parse, validate and cross-check activities.csv (roster and accounts read before, untimed). */
 function readValidate(ctx: TableContext): () => Promise<number> {
   return async () => {
-    const decoded = decode(await readFile(path.join(SAMPLE, 'activities.csv')), ctx.config.encoding.activities);
+    const decoded = decodeChunks(await readFile(path.join(SAMPLE, 'activities.csv')), ctx.config.encoding.activities);
     if (!decoded.ok) throw new Error(decoded.reason);
     const t = readTable(ACTIVITIES, decoded.text, ctx);
     return t.read;
@@ -72,7 +73,7 @@ async function contextFor(config: Config): Promise<TableContext> {
   const asOf = dayFromIso(config.asOf ?? '2026-11-20');
   const ctx: TableContext = { config, asOf, roster: null, accountIds: null };
   const readSpec = async <Row>(spec: typeof CSMS | typeof ACCOUNTS) => {
-    const decoded = decode(await readFile(path.join(SAMPLE, spec.file)));
+    const decoded = decodeChunks(await readFile(path.join(SAMPLE, spec.file)));
     if (!decoded.ok) throw new Error(decoded.reason);
     return readTable(spec as never, decoded.text, ctx).rows as Row[];
   };
@@ -122,6 +123,8 @@ async function main(): Promise<number> {
   console.log(`peak RSS: ${rssMb.toFixed(0)} MB (target ≤ ${TARGET_RSS_MB} MB)`);
   const readOk = ratio <= TARGET_RATIO && rssMb <= TARGET_RSS_MB;
   console.log(readOk ? 'reader: within targets' : 'reader: OUTSIDE TARGETS');
+  // `npm run bench -- --reader` stops here: the reader's figures without the render steps.
+  if (process.argv.includes('--reader')) return readOk ? 0 : 1;
 
   // 2. Metrics.
   const asOf = dayFromIso(config.asOf ?? '2026-11-20');

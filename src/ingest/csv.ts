@@ -1,9 +1,11 @@
 /**
- * Text → records, streamed one at a time through papaparse's step callback (no array of all rows).
- * Comma by default, semicolon and tab detected from the header line; LF, CRLF, bare CR and files
- * that mix them; quoted fields with delimiters, quotes and line breaks.
+ * Text → records, streamed one at a time through papaparse's step callback (no array of all rows),
+ * from one string or from pieces of text as a large file is decoded. Comma by default, semicolon
+ * and tab detected from the header line; LF, CRLF, bare CR and files that mix them; quoted fields
+ * with delimiters, quotes and line breaks.
  */
 import Papa from 'papaparse';
+import { textLineEnds, type LineEnds } from './line-ends.ts';
 
 /** One record: its cells, its row number as a spreadsheet shows it, and a parse problem if any. */
 export interface CsvRecord {
@@ -16,37 +18,32 @@ export interface CsvRecord {
 
 /** The delimiter of the header line (the first line, outside quotes): the most frequent of `,` `;` tab. */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  return headerDelimiter(text, true)!;
+}
+
+/**
+ * The delimiter of the header line: the first line (outside quotes) that holds one of them; null
+ * while `text` is the start of a file (`complete` false) and does not yet hold that whole line.
+ */
+function headerDelimiter(text: string, complete: boolean): ',' | ';' | '\t' | null {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let decided = complete;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"') quoted = !quoted;
     else if (!quoted && (c === '\n' || c === '\r')) {
       // Leading blank lines come before the header.
-      if (counts[','] + counts[';'] + counts['\t'] > 0) break;
+      if (counts[','] + counts[';'] + counts['\t'] > 0) {
+        decided = true;
+        break;
+      }
     } else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
   }
+  if (!decided) return null;
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
   return ',';
-}
-
-/**
- * How to split the text into records. One kind of line end is parsed as it is. CRLF mixed with LF
- * is split on LF, and the CR that ends a record is then dropped from its last cell (`stripCr`),
- * which spares a copy of the whole text; only a file that mixes bare CR with LF is normalised.
- */
-export function lineEnds(text: string): { text: string; newline: '\n' | '\r\n' | '\r'; stripCr: boolean } {
-  if (text.indexOf('\r') === -1) return { text, newline: '\n', stripCr: false };
-  if (text.indexOf('\n') === -1) return { text, newline: '\r', stripCr: false };
-  let crlf = 0;
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
-    if (text.charCodeAt(i + 1) !== 10) return { text: text.replace(/\r\n?/g, '\n'), newline: '\n', stripCr: false };
-    crlf++;
-  }
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && lf <= crlf; i = text.indexOf('\n', i + 1)) lf++;
-  return lf === crlf ? { text, newline: '\r\n', stripCr: false } : { text, newline: '\n', stripCr: true };
 }
 
 /**
@@ -73,49 +70,96 @@ function quotedFields(raw: string, delimiter: string): boolean[] {
   }
 }
 
+/** A file's text in pieces, in order, with its line ends decided over the whole file. */
+export interface TextChunks {
+  chunks: Iterable<string>;
+  lineEnds: LineEnds;
+}
+
 /**
  * Parses CSV text and calls `onRecord` for each record in order, blank ones included (their
  * cells are `['']`). `onRecord` may return `false` to stop. Returns the delimiter used.
+ *
+ * The text may come in pieces, cut anywhere (inside a record, a quoted value or a CRLF): each
+ * piece is parsed as it comes, and the records it does not finish are carried over to the next,
+ * so only about one piece of text is held at a time and the records are those of the whole text.
  */
-export function parseCsv(text: string, onRecord: (record: CsvRecord) => boolean | void): { delimiter: string } {
-  const delimiter = detectDelimiter(text);
-  const le = lineEnds(text);
-  const input = le.text;
+export function parseCsv(input: string | TextChunks, onRecord: (record: CsvRecord) => boolean | void): { delimiter: string } {
+  const { chunks, lineEnds: le } = typeof input === 'string' ? { chunks: [input], lineEnds: textLineEnds(input) } : input;
+  let delimiter: ',' | ';' | '\t' | null = null;
+  let parser: Papa.Parser | null = null;
+  let text = '';
   let line = 0;
   let start = 0;
-  Papa.parse<string[]>(input, {
-    delimiter,
-    newline: le.newline,
-    header: false,
-    skipEmptyLines: false,
-    step(results, parser) {
-      const cells = results.data;
-      const end = results.meta.cursor;
-      line++;
-      if (le.stripCr) {
-        const last = cells.length - 1;
-        const cell = cells[last]!;
-        if (cell.charCodeAt(cell.length - 1) === 13 && input.charCodeAt(end - 2) === 13) cells[last] = cell.slice(0, -1);
-      }
-      let malformed: string | null = null;
-      if (results.errors.length > 0) malformed = results.errors.map((e) => e.message).join('; ');
-      for (let i = 0; i < cells.length; i++) {
-        if (cells[i] === 'NULL') {
-          const q = quotedFields(input.slice(start, end), delimiter);
-          for (let j = i; j < cells.length; j++) if (cells[j] === 'NULL' && !q[j]) cells[j] = '';
-          break;
-        }
-      }
-      start = end;
-      // papaparse reports the empty text after a final line end as one more record; it is no row.
-      if (end >= input.length && cells.length === 1 && cells[0] === '' && line > 1 && endsWithNewline(input)) return;
-      if (onRecord({ cells, line, malformed }) === false) parser.abort();
-    },
-  });
-  return { delimiter };
-}
+  let stopped = false;
 
-function endsWithNewline(text: string): boolean {
-  const c = text[text.length - 1];
-  return c === '\n' || c === '\r';
+  const step = (results: Papa.ParseStepResult<string[]>) => {
+    const cells = (results.data as unknown as string[][])[0]!;
+    const end = results.meta.cursor;
+    line++;
+    if (le.stripCr) {
+      const last = cells.length - 1;
+      const cell = cells[last]!;
+      if (cell.charCodeAt(cell.length - 1) === 13 && text.charCodeAt(end - 2) === 13) cells[last] = cell.slice(0, -1);
+    }
+    let malformed: string | null = null;
+    if (results.errors.length > 0) malformed = results.errors.map((e) => e.message).join('; ');
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] === 'NULL') {
+        const q = quotedFields(text.slice(start, end), delimiter!);
+        for (let j = i; j < cells.length; j++) if (cells[j] === 'NULL' && !q[j]) cells[j] = '';
+        break;
+      }
+    }
+    start = end;
+    if (onRecord({ cells, line, malformed }) === false) {
+      stopped = true;
+      parser!.abort();
+    }
+  };
+
+  /** Parses `text` from a record's start; gives back what follows its last finished record. */
+  const parse = (final: boolean): string => {
+    parser ??= new Papa.Parser({ delimiter: delimiter!, newline: le.newline, step });
+    start = 0;
+    // Before the end of the file the last record may be cut short: papaparse leaves it out.
+    const cursor = (parser.parse(text, 0, !final) as Papa.ParseResult<string[]>).meta.cursor;
+    return final ? '' : text.slice(cursor);
+  };
+
+  let carry = '';
+  let heldCr = false;
+  // After a parse that finished no record (a quoted value longer than a piece), or a header line
+  // not yet whole, the text is looked at again only once it has doubled: a long value is not
+  // re-scanned piece after piece.
+  let parseAt = 0;
+  for (let chunk of chunks) {
+    if (le.normalise) {
+      // A CR at the end of a piece may be the first half of a CRLF: it waits for the next piece.
+      if (heldCr) chunk = '\r' + chunk;
+      heldCr = chunk.charCodeAt(chunk.length - 1) === 13;
+      chunk = (heldCr ? chunk.slice(0, -1) : chunk).replace(/\r\n?/g, '\n');
+    }
+    carry += chunk;
+    if (carry.length < parseAt) continue;
+    delimiter ??= headerDelimiter(carry, false);
+    if (delimiter === null) {
+      parseAt = 2 * carry.length;
+      continue;
+    }
+    text = carry;
+    carry = parse(false);
+    if (stopped) return { delimiter };
+    parseAt = carry.length === text.length ? 2 * text.length : 0;
+  }
+  if (heldCr) carry += '\n';
+  delimiter ??= headerDelimiter(carry, true)!;
+  // What is left is the last record, or text whose last record is not finished by a line end.
+  text = carry;
+  carry = parse(false);
+  if (!stopped && carry !== '') {
+    text = carry;
+    parse(true);
+  }
+  return { delimiter };
 }

@@ -1,13 +1,29 @@
 /**
  * Bytes → text. UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, a configured WHATWG encoding,
  * and Windows-1252 as the fallback Excel leaves behind. Text that fits none of them is refused,
- * never turned into mojibake.
+ * never turned into mojibake. UTF-8, what nearly every export is, is checked over all its bytes
+ * first and then decoded piece by piece, so a large file is never one big string.
  */
+import { isUtf8 } from 'node:buffer';
+import type { TextChunks } from './csv.ts';
+import { byteLineEnds, textLineEnds } from './line-ends.ts';
 
 /** The decoded text and the encoding it was read with; `fallback` when Windows-1252 was guessed. */
 export type Decoded =
   | { ok: true; text: string; encoding: string; fallback: boolean }
   | { ok: false; reason: string };
+
+/** As `Decoded`, with the text in pieces. */
+export type DecodedChunks =
+  | { ok: true; text: TextChunks; encoding: string; fallback: boolean }
+  | { ok: false; reason: string };
+
+/**
+ * Bytes per piece of decoded text: small enough that each piece is short-lived and most stay
+ * one-byte strings (a single character above U+00FF makes a whole string two-byte), large enough
+ * that the per-piece work does not count.
+ */
+export const CHUNK_BYTES = 2 ** 20;
 
 // Bytes Windows-1252 leaves undefined: text that holds them was written in another encoding.
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -44,28 +60,57 @@ function decodeWith(label: string, bytes: Uint8Array): string | null {
   }
 }
 
+/** The WHATWG name of an encoding label ('utf8' → 'utf-8'), or null for an unknown label. */
+function encodingName(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** How a file is read: valid UTF-8 from a byte offset (past its byte-order marks), or text decoded whole. */
+type Reading =
+  | { ok: true; utf8From: number; encoding: string }
+  | { ok: true; text: string; encoding: string; fallback: boolean }
+  | { ok: false; reason: string };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+function bomAt(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === UTF8_BOM[0] && bytes[at + 1] === UTF8_BOM[1] && bytes[at + 2] === UTF8_BOM[2];
+}
+
+/** UTF-8 past a leading byte-order mark and, after a re-save, a second one. */
+function utf8(bytes: Uint8Array, encoding: string): Reading {
+  let from = bomAt(bytes, 0) ? 3 : 0;
+  if (from > 0 && bomAt(bytes, from)) from += 3;
+  return { ok: true, utf8From: from, encoding };
+}
+
 /**
- * Decodes a file's bytes. With `encoding` (a WHATWG label from the config) only that encoding is
- * tried; else the BOM decides, then UTF-8, then Windows-1252 when the bytes look like it.
+ * With `encoding` (a WHATWG label from the config) only that encoding is tried; else the BOM
+ * decides, then UTF-8, then Windows-1252 when the bytes look like it.
  */
-export function decode(bytes: Uint8Array, encoding?: string): Decoded {
+function reading(bytes: Uint8Array, encoding?: string): Reading {
   if (encoding) {
+    const refused = { ok: false as const, reason: `the bytes are not valid ${encoding} (the encoding the config names)` };
+    if (encodingName(encoding) === 'utf-8') return isUtf8(bytes) ? utf8(bytes, encoding) : refused;
     const text = decodeWith(encoding, bytes);
-    if (text === null) return { ok: false, reason: `the bytes are not valid ${encoding} (the encoding the config names)` };
+    if (text === null) return refused;
     return { ok: true, text: stripBom(text), encoding, fallback: false };
   }
-  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
-  let bom: string | null = null;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) bom = 'utf-8';
-  else if (b0 === 0xff && b1 === 0xfe) bom = 'utf-16le';
-  else if (b0 === 0xfe && b1 === 0xff) bom = 'utf-16be';
+  const [b0, b1] = [bytes[0], bytes[1]];
+  if (bomAt(bytes, 0)) {
+    return isUtf8(bytes) ? utf8(bytes, 'utf-8') : { ok: false, reason: 'it starts with a UTF-8 byte-order mark but is not valid UTF-8' };
+  }
+  const bom = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : null;
   if (bom) {
     const text = decodeWith(bom, bytes);
     if (text === null) return { ok: false, reason: `it starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()}` };
     return { ok: true, text: stripBom(text), encoding: bom, fallback: false };
   }
-  const utf8 = decodeWith('utf-8', bytes);
-  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8', fallback: false };
+  if (isUtf8(bytes)) return { ok: true, utf8From: 0, encoding: 'utf-8' };
   if (plausibleCp1252(bytes)) {
     return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', fallback: true };
   }
@@ -73,6 +118,40 @@ export function decode(bytes: Uint8Array, encoding?: string): Decoded {
     ok: false,
     reason: 'it is neither UTF-8, UTF-16 with a byte-order mark, nor Windows-1252 text; if it was saved in another encoding, name it in the config under encoding',
   };
+}
+
+/** Decodes a file's bytes into one string. */
+export function decode(bytes: Uint8Array, encoding?: string): Decoded {
+  const r = reading(bytes, encoding);
+  if (!r.ok) return r;
+  if ('text' in r) return r;
+  return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(r.utf8From)), encoding: r.encoding, fallback: false };
+}
+
+/**
+ * Decodes a file's bytes into pieces of text of about `chunkBytes` bytes each, cut between
+ * characters, with the file's line ends. The bytes must stay unchanged while the pieces are read.
+ */
+export function decodeChunks(bytes: Uint8Array, encoding?: string, chunkBytes = CHUNK_BYTES): DecodedChunks {
+  const r = reading(bytes, encoding);
+  if (!r.ok) return r;
+  if ('text' in r) return { ok: true, text: { chunks: [r.text], lineEnds: textLineEnds(r.text) }, encoding: r.encoding, fallback: r.fallback };
+  return { ok: true, text: { chunks: utf8Chunks(bytes, r.utf8From, chunkBytes), lineEnds: byteLineEnds(bytes) }, encoding: r.encoding, fallback: false };
+}
+
+/** Valid UTF-8 from `from`, as strings of about `chunkBytes` bytes each, never cutting a character. */
+function* utf8Chunks(bytes: Uint8Array, from: number, chunkBytes: number): Generator<string> {
+  // ignoreBOM: a U+FEFF that starts a later piece is text, not a byte-order mark.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const isContinuation = (i: number) => i < bytes.length && (bytes[i]! & 0xc0) === 0x80;
+  for (let start = from; start < bytes.length; ) {
+    let end = Math.min(start + Math.max(1, chunkBytes), bytes.length);
+    while (end > start && isContinuation(end)) end--;
+    // A piece smaller than one character takes the whole character.
+    if (end === start) for (end = start + 1; isContinuation(end); ) end++;
+    yield decoder.decode(bytes.subarray(start, end));
+    start = end;
+  }
 }
 
 // TextDecoder drops a BOM itself, but a file can carry a second one after a re-save.

@@ -15,8 +15,12 @@ const KINDS: [FooterKind, RegExp][] = [
   ['grand-totals', /^grand totals?\s*\(\s*[\d,.]+\s+records?\s*\)/i],
 ];
 
+// The letters a footer line can start with, lower case (c, g, '(' and '©'): this runs on every row.
+const FOOTER_STARTS = new Set([0x63, 0x67, 0x28, 0xa9]);
+
 /** The kind of a recognised footer line, by its first cell; null for any other text. */
 export function footerKind(firstCell: string): FooterKind | null {
+  if (!FOOTER_STARTS.has(firstCell.charCodeAt(0) | 0x20) && !/^\s/.test(firstCell)) return null;
   const t = firstCell.trim();
   for (const [kind, re] of KINDS) if (re.test(t)) return kind;
   return null;

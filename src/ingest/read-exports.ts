@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Config, ExportFile } from '../config.ts';
 import { fileKeyOf } from '../config.ts';
 import type { Day } from '../dates.ts';
-import { decode } from './decode.ts';
+import { decodeChunks } from './decode.ts';
 import type { FileAccount, QualityIssue, QualityReport } from './quality.ts';
 import { readTable, type TableContext, type TableRead } from './read-table.ts';
 import { Roster } from './roster.ts';
@@ -40,7 +40,7 @@ export async function readExports(
   async function read<Row>(spec: FileSpec<Row>): Promise<Row[] | null> {
     const file = spec.file;
     const full = path.join(dataDir, file);
-    let bytes: Uint8Array | null;
+    let bytes: Uint8Array;
     let mtime: Date;
     try {
       [bytes, mtime] = await Promise.all([readFile(full), stat(full).then((s) => s.mtime)]);
@@ -54,9 +54,8 @@ export async function readExports(
       else quality.files[file] = account(null, false, null);
       return null;
     }
-    const decoded = decode(bytes, config.encoding[fileKeyOf(file)]);
-    // The bytes can go once decoded: on a large export they are a sizeable part of the peak memory.
-    bytes = null;
+    // Decoded piece by piece as the rows are read: the bytes, not a copy of them as one string, are what is held.
+    const decoded = decodeChunks(bytes, config.encoding[fileKeyOf(file)]);
     if (!decoded.ok) {
       quality.issues.push(issue(file, 'undecodable', 'fatal', `${file} cannot be decoded: ${decoded.reason}`));
       fatal = true;

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import { fileKeyOf } from '../config.ts';
 import type { Day } from '../dates.ts';
 import { Cells, type CellIssue, type DeferredCell } from './cells.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv, type TextChunks } from './csv.ts';
 import { footerKind, generatedAt, isBlank, isSubtotalRow, singleCell } from './footer.ts';
 import { matchHeaders, type HeaderProblem } from './headers.ts';
 import type { QualityIssue } from './quality.ts';
@@ -53,9 +53,11 @@ interface Pending {
 }
 
 const PROGRESS_EVERY = 100_000;
+// Duplicates whose first row is found by scanning the rows, before a map of keys is built.
+const SCANNED_DUPLICATES = 16;
 
-/** Reads one file's decoded text against its spec. */
-export function readTable<Row>(spec: FileSpec<Row>, text: string, ctx: TableContext): TableRead<Row> {
+/** Reads one file's decoded text (whole, or in pieces) against its spec. */
+export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, ctx: TableContext): TableRead<Row> {
   const file = spec.file;
   const fileKey = fileKeyOf(file);
   const { config, asOf } = ctx;
@@ -83,15 +85,21 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string, ctx: TableCont
   let footerLines = 0;
   const subtotalLines: number[] = [];
   const rejectedRows: RejectedRow[] = [];
-  // A Set is enough to find duplicates; the line of the first row is looked up only for a duplicate.
+  // A Set finds duplicates. The line of the first row with a key is looked up only for a
+  // duplicate: by a scan of the rows for the first few, then in a map built once for files with many.
   const keys = new Set<string>();
   let keyLines: Map<string, number> | null = null;
+  let duplicates = 0;
   const firstLineOf = (key: string): number => {
-    if (!keyLines) {
+    const keyOf = spec.key!.of;
+    if (keyLines === null && ++duplicates > SCANNED_DUPLICATES) {
       keyLines = new Map();
-      for (let i = 0; i < rows.length; i++) keyLines.set(spec.key!.of(rows[i]!), lines[i]!);
+      for (let i = 0; i < rows.length; i++) keyLines.set(keyOf(rows[i]!), lines[i]!);
     }
-    return keyLines.get(key)!;
+    if (keyLines !== null) return keyLines.get(key)!;
+    let i = 0;
+    while (keyOf(rows[i]!) !== key) i++;
+    return lines[i]!;
   };
   const deferredRows: { row: Row; line: number; cells: string[]; deferred: DeferredCell[] }[] = [];
   let pending: Pending[] | null = null;
@@ -100,7 +108,7 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string, ctx: TableCont
   const reject = (raw: string[], line: number, why: CellIssue[]) => {
     rejected++;
     for (const w of why) issue(line, w.column || null, w.value, w.rule, 'error', w.message);
-    rejectedRows.push({ cells: raw, line, reason: why.map((w) => (w.column ? `${w.column}: ${w.message}` : w.message)).join('; ') });
+    rejectedRows.push({ cells: kept(raw), line, reason: why.map((w) => (w.column ? `${w.column}: ${w.message}` : w.message)).join('; ') });
   };
 
   let toInput: (raw: string[]) => Record<string, string> = () => ({});
@@ -139,17 +147,16 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string, ctx: TableCont
     if (spec.key) {
       const key = spec.key.of(row);
       const before = keys.size;
-      keys.add(key);
-      if (keys.size === before) {
+      if (keys.add(key).size === before) {
         const column = spec.key.column;
         return reject(raw, line, [{ column, value: cellOf(raw, column), rule: 'duplicate-key', message: `duplicate of the row on line ${firstLineOf(key)}` }]);
       }
+      keyLines?.set(key, line);
     }
     rows.push(row);
     lines.push(line);
-    if (keyLines && spec.key) keyLines.set(spec.key.of(row), line);
     for (const w of cells.warnings) issue(line, w.column, w.value, w.rule, 'warning', w.message);
-    if (cells.deferred.length > 0) deferredRows.push({ row, line, cells: raw, deferred: cells.deferred.slice() });
+    if (cells.deferred.length > 0) deferredRows.push({ row, line, cells: kept(raw), deferred: cells.deferred.slice() });
   };
 
   const flushPending = () => {
@@ -178,10 +185,9 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string, ctx: TableCont
       pending ??= [];
       return;
     }
-    const single = singleCell(raw);
     const kind = footerKind(raw[0] ?? '');
-    if ((pending || kind) && (single !== null || kind === 'grand-totals')) {
-      (pending ??= []).push({ cells: raw, line, malformed });
+    if ((pending || kind) && (kind === 'grand-totals' || singleCell(raw) !== null)) {
+      (pending ??= []).push({ cells: kept(raw), line, malformed });
       return;
     }
     flushPending();
@@ -280,6 +286,16 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string, ctx: TableCont
       if (x.severity === 'warning' && x.line !== null && lateLines.has(x.line)) issues.splice(i, 1);
     }
   }
+}
+
+/**
+ * A copy of a record's cells for keeping past the record. V8 decides per allocation site whether
+ * new objects start in the old generation: if the parser's own cell arrays were kept (every row
+ * of a file with bare percents waits for the end of the file), its site would be judged long-lived
+ * and every later record's cells, garbage a moment later, would fill the old generation.
+ */
+function kept(cells: string[]): string[] {
+  return cells.slice();
 }
 
 /**
