@@ -581,7 +581,19 @@ export interface QbrPage {
  * model's teams. A team of a stored (closed) quarter whose leader no longer leads a team keeps a page,
  * named from the leader's email, so a frozen quarter stays readable.
  */
-export function qbrPages(model: ReportModel): QbrPage[] {
+export function qbrPages(model: ReportModel): readonly QbrPage[] {
+  let pages = qbrPageLists.get(model);
+  if (!pages) {
+    pages = buildQbrPages(model);
+    qbrPageLists.set(model, pages);
+  }
+  return pages;
+}
+
+// Every QBR page asks for its neighbours: the list is made once per model.
+const qbrPageLists = new WeakMap<ReportModel, readonly QbrPage[]>();
+
+function buildQbrPages(model: ReportModel): QbrPage[] {
   const ix = reportIndex(model);
   const order = new Map(model.teams.map((t, i) => [t.manager, i]));
   const pages: QbrPage[] = [];

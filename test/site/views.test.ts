@@ -173,4 +173,19 @@ describe('loadReport()', () => {
     expect(loadReport()).toBe(first);
     expect(first.asOf).toBe('2026-11-20');
   });
+  it('reads exactly what JSON.parse reads, keys in order, whatever the strings hold', () => {
+    const tricky = {
+      asOf: '2026-11-20',
+      'key, with: "marks" {[': ['a,b', 'c:d', '{"x": [1, 2]}', 'back\\slash \\"', 'Müller – 日本', null, 0.5, -1e-7, true],
+      accounts: [{ id: '001A', name: '<img src=x onerror=alert(1)>', tags: [] }, { id: '001A', name: 'Société' }],
+      nested: { deep: { deeper: [[], {}, [{ '}': ']' }]] } },
+      last: '',
+    };
+    const path = join(mkdtempSync(join(tmpdir(), 'model-')), 'model.json');
+    writeFileSync(path, JSON.stringify(tricky));
+    process.env.REPORT_MODEL = path;
+    const model = loadReport() as unknown as typeof tricky;
+    expect(model).toStrictEqual(tricky);
+    expect(Object.keys(model)).toEqual(Object.keys(tricky));
+  });
 });
