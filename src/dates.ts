@@ -23,9 +23,17 @@ export function dayFromIso(iso: string): Day {
   return day;
 }
 
+// A build turns the same few thousand days into text hundreds of thousands of times.
+const isoCache = new Map<Day, string>();
+
 /** Day number → `YYYY-MM-DD`. */
 export function isoFromDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size < 100_000) isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 /** Year, month (1-12) and day of month of a day number. */

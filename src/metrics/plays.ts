@@ -23,15 +23,6 @@ interface PlayTally {
 
 const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
 
-/**
- * The CSM an opportunity counts for: its CSM column when set (null there names nobody in the
- * roster: it counts for no one), else its account's CSM.
- */
-export function creditedCsm(opp: Opportunity, index: TableIndex): string | null {
-  if (opp.csmEmail !== undefined) return opp.csmEmail;
-  return index.accounts.get(opp.accountId)?.csmEmail ?? null;
-}
-
 /** Expansion or Enablement CTAs of the book opened (created) and closed in [start, end]. */
 function tallyPlays(ctas: readonly Cta[], type: PlayType, start: Day, end: Day): PlayTally {
   const t: PlayTally = { opened: 0, closed: 0, won: 0, lost: 0, daysToClose: 0 };
@@ -62,10 +53,7 @@ export function playsByQuarter(
   config: Config,
 ): PlayQuarter[] {
   const ctas = book.flatMap((a) => index.ctasByAccount.get(a.id) ?? []);
-  const renewals = index.opportunities.filter((o) => {
-    const credited = creditedCsm(o, index);
-    return norm(o.orderType) === 'renewal' && credited !== null && csmEmails.has(credited);
-  });
+  const renewals = [...csmEmails].flatMap((e) => index.opportunitiesByCsm.get(e) ?? []).filter((o) => norm(o.orderType) === 'renewal');
   const industries = new Map<string, Account[]>();
   for (const a of book) {
     const key = norm(a.industry);

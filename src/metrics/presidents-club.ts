@@ -6,9 +6,9 @@ import type { Config } from '../config.ts';
 import { isoFromDay, type Day } from '../dates.ts';
 import type { PresidentsClubScore } from '../report/model.ts';
 import { fiscalYearOf, fiscalYearRange } from './fiscal.ts';
-import { creditedCsm } from './plays.ts';
+
 import { ratio } from './status.ts';
-import { countInWindow, datesOf, workshopsInWindow, type Csm, type TableIndex } from './table-index.ts';
+import { countInWindow, creditedCsm, datesOf, workshopsInWindow, type Csm, type TableIndex } from './table-index.ts';
 
 /** The categories of President's Club, in the order pages show them. */
 export const PRESIDENTS_CLUB_CATEGORIES = ['netArrContribution', 'ebrCompletion', 'greenSuccessPlans', 'adoptionPlaysWon', 'workshops'] as const;
@@ -84,7 +84,7 @@ function netArrByCsm(index: TableIndex, fyStart: Day, asOf: Day): Map<string, { 
   const out = new Map<string, { sum: number; ids: string[] }>();
   for (const o of index.opportunities) {
     if (o.stage.trim().toLowerCase() !== 'closed won' || o.closeDate < fyStart || o.closeDate > asOf) continue;
-    const csm = creditedCsm(o, index);
+    const csm = creditedCsm(o, index.accounts);
     if (csm === null) continue;
     const slot = out.get(csm) ?? { sum: 0, ids: [] };
     slot.sum += o.netArr ?? 0;

@@ -60,6 +60,8 @@ export interface TableIndex {
   /** License usage per account, by date ascending. */
   usageByAccount: Map<string, LicenseUsage[]>;
   opportunities: Opportunity[];
+  /** Opportunities by the CSM they count for (creditedCsm); those that count for no one are left out. */
+  opportunitiesByCsm: Map<string, Opportunity[]>;
   timeOff: TimeOff[];
   /** Which optional files were supplied. */
   has: { successPlans: boolean; ctas: boolean; opportunities: boolean; licenseUsage: boolean; pto: boolean };
@@ -119,6 +121,12 @@ export function buildIndex(tables: Tables): TableIndex {
   for (const u of tables.licenseUsage ?? []) push(usageByAccount, u.accountId, u);
   for (const list of usageByAccount.values()) list.sort((a, b) => a.date - b.date);
 
+  const opportunitiesByCsm = new Map<string, Opportunity[]>();
+  for (const o of tables.opportunities ?? []) {
+    const csm = creditedCsm(o, accounts);
+    if (csm !== null) push(opportunitiesByCsm, csm, o);
+  }
+
   return {
     tables,
     people,
@@ -134,6 +142,7 @@ export function buildIndex(tables: Tables): TableIndex {
     plansByAccount,
     usageByAccount,
     opportunities: tables.opportunities ?? [],
+    opportunitiesByCsm,
     timeOff: tables.pto ?? [],
     has: {
       successPlans: tables.successPlans !== null,
@@ -143,6 +152,15 @@ export function buildIndex(tables: Tables): TableIndex {
       pto: tables.pto !== null,
     },
   };
+}
+
+/**
+ * The CSM an opportunity counts for: its CSM column when set (null there names nobody in the
+ * roster: it counts for no one), else its account's CSM.
+ */
+export function creditedCsm(opp: Opportunity, accounts: ReadonlyMap<string, Account>): string | null {
+  if (opp.csmEmail !== undefined) return opp.csmEmail;
+  return accounts.get(opp.accountId)?.csmEmail ?? null;
 }
 
 /**

@@ -12,11 +12,11 @@ import { dayFromIso, isoFromDay, type Day } from '../dates.ts';
 import type { Account, Opportunity } from '../ingest/tables.ts';
 import { fiscalQuarterOf, quarterRange, shiftQuarter } from '../metrics/fiscal.ts';
 import { onboardingMetrics } from '../metrics/onboarding.ts';
-import { creditedCsm, playsByQuarter } from '../metrics/plays.ts';
+import { playsByQuarter } from '../metrics/plays.ts';
 import { upcomingRenewals } from '../metrics/renewals.ts';
 import { ratio } from '../metrics/status.ts';
 import { computeScorecard, type ScoreScope } from '../metrics/scorecard.ts';
-import { countInWindow, datesOf, type Csm, type TableIndex } from '../metrics/table-index.ts';
+import { countInWindow, creditedCsm, datesOf, type Csm, type TableIndex } from '../metrics/table-index.ts';
 import type { AccountFactsDays } from '../metrics/account-facts.ts';
 import { accountFactsAt } from './build-report.ts';
 import { latestSnapshotOnOrBefore, type Snapshot } from './history.ts';
@@ -384,7 +384,7 @@ function renewalsDecided(index: TableIndex, start: Day, end: Day): Map<string, Q
     if (o.closeDate < start || o.closeDate > end || norm(o.orderType) !== 'renewal') continue;
     const stage = norm(o.stage);
     if (stage !== 'closed won' && stage !== 'closed lost') continue;
-    const csm = creditedCsm(o, index);
+    const csm = creditedCsm(o, index.accounts);
     if (csm !== null) decided.push(renewalRow(o, csm, stage === 'closed won'));
   }
   const byCsm = new Map<string, QbrRenewal[]>();
