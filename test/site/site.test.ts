@@ -129,6 +129,11 @@ describe('the built site', () => {
     expect(broken).toEqual([]);
   });
 
+  it('says on the page of a churned account that no scorecard counts it, and not on an active one', () => {
+    expect(page(`accounts/${accountId(39)}`)).toContain('This account is Churned: it is in no book, so no scorecard counts it.');
+    expect(page(`accounts/${accountId(1)}`)).not.toContain('no scorecard counts it');
+  });
+
   it('lists the onboarding outliers on the data-quality page, linked to their account', () => {
     const html = page('data-quality');
     expect(html).toContain('Onboarding outliers <span class="count">(1)</span>');
