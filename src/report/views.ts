@@ -3,7 +3,7 @@
  * once per model), the lists a manager acts on, and the formatting of numbers, dates and statuses.
  * Nothing here computes a metric; it only picks and orders what the model already holds.
  */
-import type { QualityIssue } from '../ingest/quality.ts';
+import type { FileAccount, QualityIssue } from '../ingest/quality.ts';
 import type {
   AccountFacts,
   AccountView,
@@ -420,16 +420,8 @@ export function trendsOf(model: ReportModel, scopeId: string): TrendPoint[] {
 // Data quality and page chrome
 
 /** One export file as the data-quality page and the footer show it. */
-export interface ExportRow {
+export interface ExportRow extends FileAccount {
   file: string;
-  present: boolean;
-  read: number;
-  accepted: number;
-  rejected: number;
-  footerLines: number;
-  warnings: number;
-  exportTime: string | null;
-  exportTimeSource: 'footer' | 'mtime' | null;
   rejectedFile: string | null;
 }
 
