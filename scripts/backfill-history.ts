@@ -1,35 +1,53 @@
 /**
- * `npm run backfill-history -- [--data DIR] [--quarters N] [--as-of YYYY-MM-DD]`: runs the engine over
- * the exports in DIR as of the last day of each of the N fiscal quarters before the as-of date, and as
- * of the day before it, storing a history snapshot for each, so that trends, the p1Ratio two-quarter
- * rule and "what changed since the previous build" have earlier builds to read. Dated events are
- * recomputed honestly for each date; current-state fields (health, priority, plans) are those of the
- * exports given, as a nightly build on those days would have seen if nothing had changed.
+ * `npm run backfill-history -- [--data DIR] [--quarters N]`: the sample org's history. Generates the
+ * sample (the seed, scale and as-of date of `DIR/config.json`'s sample, see generate-sample) as it
+ * stood on the last day of each of the N fiscal quarters before the as-of date and on the day before
+ * it, builds each into a temporary folder with the history folder pointing at `DIR/history`, and so
+ * stores one snapshot per day. Earlier snapshots in `DIR/history` are removed first: the history is
+ * rebuilt whole. The snapshots differ because the org did: priorities, health, plans and renewals
+ * move over the quarters (scripts/sample/state.ts), and the dated events are those up to each day.
+ *
+ * The sample's data and history, from scratch:
+ *   npm run generate-sample && npm run backfill-history && npm run build
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dayFromIso, isoFromDay } from '../src/dates.ts';
 import { fiscalQuarterOf, quarterRange, shiftQuarter } from '../src/metrics/fiscal.ts';
 import { runBuild } from '../src/pipeline/build.ts';
-import { loadConfig, todayIn } from '../src/pipeline/config-file.ts';
+import { DEFAULT_SAMPLE, generateSample } from './sample/generate.ts';
 
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: 'data' },
     quarters: { type: 'string', default: '8' },
-    'as-of': { type: 'string' },
+    scale: { type: 'string', default: String(DEFAULT_SAMPLE.scale) },
+    seed: { type: 'string', default: DEFAULT_SAMPLE.seed },
+    'as-of': { type: 'string', default: DEFAULT_SAMPLE.asOf },
   },
 });
-const loaded = await loadConfig(undefined, values.data);
-if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-const { config } = loaded;
-const asOf = dayFromIso(values['as-of'] ?? config.asOf ?? todayIn(config.timeZone));
-const current = fiscalQuarterOf(asOf, config.fiscalYearStartMonth);
-const dates = Array.from({ length: Number(values.quarters) }, (_, i) =>
-  quarterRange(shiftQuarter(current, i - Number(values.quarters)), config.fiscalYearStartMonth).end,
-);
+const asOf = dayFromIso(values['as-of']);
+const quarters = Number(values.quarters);
+const FISCAL_YEAR_START_MONTH = 2;
+const current = fiscalQuarterOf(asOf, FISCAL_YEAR_START_MONTH);
+const dates = Array.from({ length: quarters }, (_, i) => quarterRange(shiftQuarter(current, i - quarters), FISCAL_YEAR_START_MONTH).end);
 dates.push(asOf - 1);
-for (const day of dates) {
-  const code = await runBuild({ dataDir: values.data, outDir: '', asOf: isoFromDay(day), render: false, allowDrop: true, log: () => {} });
-  console.log(`${isoFromDay(day)}: ${code === 0 ? 'snapshot stored' : `failed with exit code ${code}`}`);
-  if (code !== 0) process.exit(code);
+
+const historyDir = path.resolve(values.data, 'history');
+rmSync(historyDir, { recursive: true, force: true });
+const work = mkdtempSync(path.join(tmpdir(), 'cs-sample-history-'));
+try {
+  for (const day of dates) {
+    const on = isoFromDay(day);
+    const dir = path.join(work, on);
+    generateSample({ scale: Number(values.scale), seed: values.seed, asOf: values['as-of'], on, outDir: dir, historyDir });
+    const code = await runBuild({ dataDir: dir, outDir: '', asOf: on, render: false, allowDrop: true, log: () => {} });
+    console.log(`${on}: ${code === 0 ? 'snapshot stored' : `failed with exit code ${code}`}`);
+    if (code !== 0) process.exit(code);
+    rmSync(dir, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }

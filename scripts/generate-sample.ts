@@ -12,12 +12,13 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'data' },
     seed: { type: 'string', default: DEFAULT_SAMPLE.seed },
     'as-of': { type: 'string', default: DEFAULT_SAMPLE.asOf },
+    on: { type: 'string' },
   },
 });
 
 try {
   const started = performance.now();
-  const rows = generateSample({ scale: Number(values.scale), outDir: values.out, seed: values.seed, asOf: values['as-of'] });
+  const rows = generateSample({ scale: Number(values.scale), outDir: values.out, seed: values.seed, asOf: values['as-of'], on: values.on });
   for (const [file, n] of Object.entries(rows)) console.log(`${file.padEnd(20)} ${String(n).padStart(8)} rows`);
   console.log(`→ ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (e) {

@@ -7,12 +7,12 @@ import { addMonthsToDay, type Day } from '../../src/dates.ts';
 import type { CsvWriter } from './csv-writer.ts';
 import { dateTime, gsid, salesforceId, type DateTimeStyle } from './formats.ts';
 import { INDUSTRIES, ROUNDTABLE_TOPICS, WORKSHOP_TOPICS } from './names.ts';
-import { previousRenewal, type SampleAccount, type SampleOrg, type SamplePerson } from './org.ts';
+import type { SampleAccount, SampleOrg, SamplePerson } from './org.ts';
+import { rhythmFactor } from './profile.ts';
 import type { Rng } from './random.ts';
+import { timelineStart } from './state.ts';
 
 export const ACTIVITY_HEADER = ['Activity ID', 'Account ID', 'Type', 'Activity Date', 'Author', 'Subject', 'Source'] as const;
-
-const HISTORY_DAYS = 730;
 
 /** One timeline entry before it is written. */
 interface Entry {
@@ -33,33 +33,48 @@ const UPDATE_SUBJECTS = ['Account update', 'Health update: stable', 'Notes:\r\ne
 
 /** Mean days between entries of each kind, by the CSM's segment. */
 const GAPS = {
-  Strategic: { meeting: 50, email: 30, update: 55 },
-  Growth: { meeting: 100, email: 40, update: 80 },
-  Scale: { meeting: 365, email: 90, update: 180 },
+  Strategic: { meeting: 45, email: 60, update: 100 },
+  Growth: { meeting: 100, email: 110, update: 160 },
+  Scale: { meeting: 365, email: 240, update: 365 },
 } as const;
 
-/** The cadence interval the CSM aims at (METRICS.md cadenceInterval; Scale and unprioritised get a loose rhythm). */
-function cadenceBase(a: SampleAccount): number | null {
+/** The cadence interval of METRICS.md (version 2: unprioritised reads as P2); null for Scale. */
+function cadenceInterval(a: SampleAccount): number | null {
   const seg = a.csm?.segment;
   if (seg === 'Strategic') return a.priority === 'P1' ? 14 : 31;
   if (seg === 'Growth') return a.priority === 'P1' ? 31 : 92;
-  if (seg === 'Scale') return 120;
   return null;
+}
+
+/**
+ * Days between cadence calls on an account: the CSM spreads the role's weekly minimum (times a
+ * margin) over the book, and calls each account at least a little more often than its interval
+ * asks. A CSM who slips on calls spreads too few over the book and lets intervals pass.
+ */
+function cadenceGap(org: SampleOrg, a: SampleAccount): number {
+  const csm = a.csm;
+  if (!csm) return 120;
+  const book = (org.books.get(csm.email) ?? []).filter((x) => x.status === 'Active').length || 1;
+  const spread = (7 * book) / csm.callsTarget;
+  const interval = cadenceInterval(a);
+  if (interval === null || csm.slips.has('calls')) return spread;
+  return Math.min(spread, 0.78 * interval);
 }
 
 /** The days an account was a customer within the timeline: [from, to]. */
 function span(org: SampleOrg, a: SampleAccount): [Day, Day] {
-  const from = Math.max(org.asOf - HISTORY_DAYS + 1, a.onboardingStart ?? -Infinity);
+  const from = Math.max(timelineStart(org), a.onboardingStart ?? -Infinity);
   return [from, a.endDay ?? org.asOf];
 }
 
-/** Days of a process with mean gap `gap` (uniform jitter) over [from, to]; the first at a random phase unless `startAtFrom`. */
-function rhythm(rng: Rng, from: Day, to: Day, gap: number, jitter = 0.6, startAtFrom = false): Day[] {
+/** Days of a process with mean gap `gap(d)` (uniform jitter) over [from, to]; the first at a random phase unless `startAtFrom`. */
+function rhythm(rng: Rng, from: Day, to: Day, gap: number | ((d: Day) => number), jitter = 0.6, startAtFrom = false): Day[] {
+  const gapAt = typeof gap === 'number' ? () => gap : gap;
   const days: Day[] = [];
-  let d = startAtFrom ? from : from + rng.int(0, Math.max(0, Math.round(gap)));
+  let d = startAtFrom ? from : from + rng.int(0, Math.max(0, Math.round(gapAt(from))));
   while (d <= to) {
     days.push(d);
-    d += Math.max(1, Math.round(gap * (1 - jitter / 2 + rng.next() * jitter)));
+    d += Math.max(1, Math.round(gapAt(d) * (1 - jitter / 2 + rng.next() * jitter)));
   }
   return days;
 }
@@ -73,38 +88,46 @@ function accountEntries(rng: Rng, org: SampleOrg, a: SampleAccount): Entry[] {
   if (from > to) return out;
   const seg = csm?.segment ?? 'Scale';
   const gaps = GAPS[seg];
+  const fading = csm?.fading ?? false;
+  // A lapsed account gets no cadence call (a dark one no customer call at all) from its lapse day.
+  const callsUntil = a.lapse ? Math.min(to, a.lapse.from) : to;
+  const customerUntil = a.lapse?.kind === 'dark' ? callsUntil : to;
 
-  const base = cadenceBase(a);
-  if (base !== null && !rng.chance(0.03) && !(seg === 'Scale' && rng.chance(0.5))) {
-    const diligence = csm?.diligence ?? 0.6;
-    // The interval is a minimum: diligent CSMs call more often than it asks.
-    const gap = base * (1.1 - 0.45 * diligence);
-    // First engagement of an onboarding: a call some days after the start.
-    const onboarding = a.onboardingStart !== null && a.onboardingStart >= from;
-    const firstEngage = onboarding ? a.onboardingStart! + Math.round(Math.exp(rng.normal(Math.log(10), 0.6))) : from;
-    // Some accounts lapse: the calls stop a while before the as-of date.
-    const until = rng.chance(0.08) ? to - rng.int(base, 3 * base) : to;
-    for (const d of rhythm(rng, firstEngage, until, gap, 0.6, onboarding)) out.push({ account: a, type: 'Cadence Call', day: d, author, subject: rng.pick(CADENCE_SUBJECTS) });
-  }
-  for (const d of rhythm(rng, from, to, gaps.meeting, 1.2)) out.push({ account: a, type: 'Meeting', day: d, author, subject: rng.pick(MEETING_SUBJECTS) });
+  // First engagement of an onboarding: a call about a week after the start.
+  const onboarding = a.onboardingStart !== null && a.onboardingStart >= from;
+  const firstEngage = onboarding ? a.onboardingStart! + Math.round(Math.exp(rng.normal(Math.log(6), 0.55))) : from;
+  const gap = cadenceGap(org, a);
+  const calls = rhythm(rng, firstEngage, callsUntil, (d) => gap * rhythmFactor(d, org.asOf, fading), 0.5, onboarding);
+  for (const d of calls) out.push({ account: a, type: 'Cadence Call', day: d, author, subject: rng.pick(CADENCE_SUBJECTS) });
+  for (const d of rhythm(rng, from, customerUntil, gaps.meeting, 1.2)) out.push({ account: a, type: 'Meeting', day: d, author, subject: rng.pick(MEETING_SUBJECTS) });
   for (const d of rhythm(rng, from, to, gaps.email, 1.4)) out.push({ account: a, type: 'Email', day: d, author, subject: rng.pick(EMAIL_SUBJECTS) });
   for (const d of rhythm(rng, from, to, gaps.update, 1.2)) out.push({ account: a, type: 'Update', day: d, author, subject: rng.chance(0.1) ? `${rng.pick(UPDATE_SUBJECTS)} (${a.name})` : rng.pick(UPDATE_SUBJECTS) });
 
-  // EBRs: roughly yearly for most Strategic accounts, some Growth ones; none before six months of tenure.
-  const ebrShare = seg === 'Strategic' ? 0.78 * (csm?.diligence ?? 1) + 0.1 : seg === 'Growth' ? 0.25 : 0;
-  if (rng.chance(ebrShare)) {
-    for (let d = Math.max(from + 120, org.asOf - HISTORY_DAYS + rng.int(0, 365)); d <= to; d += rng.int(320, 420)) {
-      out.push({ account: a, type: 'EBR', day: d, author, subject: `Executive Business Review - ${a.name}` });
+  // EBRs: yearly on Strategic accounts (twice a year on the four highest-ARR ones), on a third of
+  // Growth ones; the first one or two months into the tenure (the onboarding's executive kickoff). The phase spreads a CSM's EBRs over the year.
+  const ebrShare = seg === 'Strategic' ? (csm?.slips.has('ebr') ? 0.55 : 1) : seg === 'Growth' ? 0.35 : 0;
+  if (csm && rng.chance(ebrShare)) {
+    const twice = a.highArr && !(csm.slips.has('highArrEbr') && rng.chance(0.5));
+    const period = twice ? 182 : 365;
+    const book = (org.books.get(csm.email) ?? []).filter((x) => x.status === 'Active');
+    const phase = Math.round(((book.indexOf(a) + 0.5) / Math.max(1, book.length)) * 365);
+    const first = onboarding ? a.onboardingStart! + rng.int(30, 80) : from;
+    let d = timelineStart(org) + (phase % period);
+    while (d < first) d += period;
+    for (; d <= customerUntil; d += period) {
+      const day = d + rng.int(-4, 4);
+      if (day >= from && day <= customerUntil) out.push({ account: a, type: 'EBR', day, author, subject: `Executive Business Review - ${a.name}` });
     }
   }
 
-  // Renewal calls 2-4 months before each renewal (the next one when it is that close, and the last one).
-  for (const r of [a.renewal, previousRenewal(a)]) {
-    if (r === null || !rng.chance(r > org.asOf ? 0.75 : 0.85)) continue;
-    const lead = addMonthsToDay(r, -4);
-    let d = r - rng.int(60, 120);
-    if (d > org.asOf) d = lead <= org.asOf ? rng.int(lead, org.asOf) : Infinity;
-    if (d >= from && d <= to) out.push({ account: a, type: 'Renewal Call', day: d, author, subject: 'Renewal discussion' });
+  // The renewal question, asked 3-4 months before each renewal (late or not at all for some).
+  for (let r = a.renewal; r !== null && r > from; r = addMonthsToDay(r, -12)) {
+    const opens = addMonthsToDay(r, -4);
+    const closes = addMonthsToDay(r, -3);
+    const ask = r > org.asOf - 120 ? a.renewalAsk : rng.weighted({ window: 88, late: 8, none: 4 });
+    if (ask === 'none') continue;
+    const d = ask === 'window' ? rng.int(opens, closes) : rng.int(closes + 1, Math.max(closes + 1, addMonthsToDay(r, -1)));
+    if (d >= from && d <= Math.min(customerUntil, org.asOf)) out.push({ account: a, type: 'Renewal Call', day: d, author, subject: 'Renewal discussion' });
   }
   return out;
 }
@@ -114,8 +137,9 @@ function workshopEntries(rng: Rng, org: SampleOrg, csm: SamplePerson, book: Samp
   const out: Entry[] = [];
   const live = book.filter((a) => a.status === 'Active');
   if (live.length === 0) return out;
-  const [gap, min, max] = csm.segment === 'Scale' ? [7, 4, 12] : csm.segment === 'Growth' ? [10, 2, 5] : [12, 1, 3];
-  for (const d of rhythm(rng, org.asOf - HISTORY_DAYS + 1, org.asOf, gap / csm.diligence, 1)) {
+  // Strategic CSMs present one about every ten days (the handbook: every one to two weeks).
+  const [gap, min, max] = csm.segment === 'Scale' ? [9, 3, 8] : csm.segment === 'Growth' ? [10, 2, 4] : csm.slips.has('workshops') ? [24, 1, 3] : [rng.int(8, 11), 1, 3];
+  for (const d of rhythm(rng, timelineStart(org), org.asOf, gap, 0.8)) {
     const topic = rng.pick(WORKSHOP_TOPICS);
     const minute = rng.int(8 * 60, 21 * 60);
     for (const a of rng.sample(live, rng.int(min, max))) {
@@ -133,10 +157,13 @@ const STYLES: Readonly<Record<DateTimeStyle, number>> = { utc: 55, offset: 15, d
 export function writeActivities(rng: Rng, org: SampleOrg, out: CsvWriter): void {
   const usedIds = new Set<string>();
   let firstId = '';
+  // Every row is drawn as in the full export; those after the day the exports stand on are left out.
   const write = (e: Entry) => {
     const id = gsid('1I', rng, usedIds);
+    const row = cells(e, id);
+    if (e.day > org.cutoff) return;
     if (!firstId) firstId = id;
-    out.row(cells(e, id));
+    out.row(row);
   };
   const cells = (e: Entry, id: string): string[] => {
     const accountRef = rng.chance(0.03) ? e.account.id.id15 : e.account.id.id18;
@@ -159,22 +186,23 @@ export function writeActivities(rng: Rng, org: SampleOrg, out: CsvWriter): void 
   flush(unassigned.flatMap((a) => accountEntries(rng, org, a)));
   flush(roundtables(rng, org));
 
-  // Rows that ingestion keeps with a warning: scheduled calls after the as-of date, unknown types.
-  const active = org.accounts.filter((a) => a.csm && a.status === 'Active');
+  // Rows that ingestion keeps with a warning: scheduled calls after the export's day, unknown types.
+  const day = org.cutoff;
+  const active = org.accounts.filter((a) => a.csm && a.status === 'Active' && (a.onboardingStart ?? -Infinity) < day - 300);
   for (let k = 0; k < 8 * org.scale; k++) {
     const a = rng.pick(active);
-    write({ account: a, type: 'Cadence Call', day: org.asOf + rng.int(1, 14), author: a.csm!, subject: 'Scheduled: cadence call' });
+    out.row(cells({ account: a, type: 'Cadence Call', day: day + rng.int(1, 14), author: a.csm!, subject: 'Scheduled: cadence call' }, gsid('1I', rng, usedIds)));
   }
   for (let k = 0; k < 5 * org.scale; k++) {
     const a = rng.pick(active);
-    write({ account: a, type: k % 3 === 2 ? 'Onsite Visit' : 'Call', day: org.asOf - rng.int(1, 300), author: a.csm!, subject: 'Quick call' });
+    write({ account: a, type: k % 3 === 2 ? 'Onsite Visit' : 'Call', day: day - rng.int(1, 300), author: a.csm!, subject: 'Quick call' });
   }
 
   // Rows that ingestion must reject.
   const a = rng.pick(active);
-  out.row(cells({ account: a, type: 'Meeting', day: org.asOf - 40, author: a.csm!, subject: 'Logged twice by the sync' }, firstId));
+  out.row(cells({ account: a, type: 'Meeting', day: day - 40, author: a.csm!, subject: 'Logged twice by the sync' }, firstId));
   const unknown = salesforceId('001', rng, new Set(org.accounts.map((x) => x.id.id15)));
-  out.row([gsid('1I', rng, usedIds), unknown.id18, 'Email', dateTime(org.asOf - 12, 600, 'utc', rng), a.csm!.email, 'Account deleted in CRM']);
+  out.row([gsid('1I', rng, usedIds), unknown.id18, 'Email', dateTime(day - 12, 600, 'utc', rng), a.csm!.email, 'Account deleted in CRM']);
   out.row([gsid('1I', rng, usedIds), a.id.id18, 'Meeting', 'TBD', a.csm!.email, '=HYPERLINK("http://x","click me")']);
 }
 
@@ -189,12 +217,13 @@ function roundtables(rng: Rng, org: SampleOrg): Entry[] {
     list.push(a);
     byIndustry.set(a.industry, list);
   }
-  for (let q = 0; q < 8; q++) {
+  for (let q = 0; q < 11; q++) {
     for (const industry of Object.keys(INDUSTRIES)) {
       const members = byIndustry.get(industry) ?? [];
       for (let u = 0; u < org.scale; u++) {
         if (!rng.chance(0.7) || members.length === 0) continue;
         const day = org.asOf - q * 91 - rng.int(1, 88);
+        if (day < timelineStart(org)) continue;
         const host = rng.pick(leaders);
         const subject = `${rng.pick(ROUNDTABLE_TOPICS)} - ${industry}`;
         const minute = rng.int(14 * 60, 18 * 60);

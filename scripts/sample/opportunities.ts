@@ -7,11 +7,11 @@ import type { CsvWriter } from './csv-writer.ts';
 import { dollars, salesforceId, usDate } from './formats.ts';
 import { previousRenewal, type SampleAccount, type SampleOrg } from './org.ts';
 import type { Rng } from './random.ts';
+import { timelineStart } from './state.ts';
 
 export const OPPORTUNITY_HEADER = ['Opportunity ID', 'Opportunity Name', 'Account ID', 'Account Name', 'Stage', 'Close Date', 'Order Type', 'Net ARR', 'CSM', 'Opportunity Owner'] as const;
 
 const OPEN_STAGES = ['Discovery', 'Scoping', 'Technical Evaluation', 'Proposal', 'Negotiating'];
-const HISTORY_DAYS = 730;
 
 interface Opp {
   account: SampleAccount | { id: { id18: string }; name: string; csm: null };
@@ -26,24 +26,24 @@ interface Opp {
 function accountOpps(rng: Rng, org: SampleOrg, a: SampleAccount): Opp[] {
   const T = org.asOf;
   const out: Opp[] = [];
-  const from = T - HISTORY_DAYS + 1;
+  const from = timelineStart(org);
   const year = (d: Day) => partsOfDay(d).year;
   if (a.onboardingStart !== null && a.onboardingStart > from) {
     out.push({ account: a, name: `${a.name} - New`, stage: 'Closed Won', close: a.onboardingStart - rng.int(3, 30), orderType: 'New - First Order', netArr: a.arr * 0.85 });
   }
-  const last = previousRenewal(a);
-  if (last !== null && last > from && last <= T) {
+  for (let last = previousRenewal(a); last !== null && last > from; last = addMonthsToDay(last, -12)) {
+    if (last > T) continue;
     const churned = a.status !== 'Active' && a.endDay !== null && Math.abs(a.endDay - last) < 60;
-    const won = !churned && rng.chance(0.9);
+    const won = !churned && rng.chance(0.93);
     out.push({ account: a, name: `${a.name} - Renewal ${year(last)}`, stage: won ? 'Closed Won' : 'Closed Lost', close: last - rng.int(0, 10), orderType: 'Renewal', netArr: won ? a.arr * rng.normal(0.04, 0.1) : -a.arr });
   }
   if (a.status === 'Active' && a.renewal !== null && a.renewal <= addMonthsToDay(T, 6)) {
     out.push({ account: a, name: `${a.name} - Renewal ${year(a.renewal)}`, stage: rng.pick(OPEN_STAGES), close: a.renewal, orderType: 'Renewal', netArr: a.arr * rng.normal(0.05, 0.08) });
   }
   const seg = a.csm?.segment ?? 'Scale';
-  const growthCount = rng.chance(seg === 'Strategic' ? 0.6 : seg === 'Growth' ? 0.4 : 0.12) ? rng.int(1, 3) : 0;
+  const growthCount = rng.chance(seg === 'Strategic' ? 0.7 : seg === 'Growth' ? 0.5 : 0.15) ? rng.int(1, 3) : 0;
   for (let k = 0; k < growthCount; k++) {
-    const close = T - rng.int(-120, HISTORY_DAYS - 1);
+    const close = T - rng.int(-120, T - from);
     const stage = close > T ? rng.pick(OPEN_STAGES) : rng.weighted({ 'Closed Won': 60, 'Closed Lost': 30, Negotiating: 10 });
     out.push({ account: a, name: `${a.name} - Growth ${isoFromDay(close).slice(0, 7)}`, stage, close, orderType: 'Growth', netArr: Math.round(a.arr * (0.05 + rng.next() * 0.4)) });
   }
@@ -65,16 +65,20 @@ export function writeOpportunities(rng: Rng, org: SampleOrg, out: CsvWriter): vo
       : draw === 'former' ? org.former.name
       : '';
     const opp = salesforceId('006', rng, used);
-    out.row([opp.id18, o.name, o.account.id.id18, o.account.name, o.stage, usDate(o.close), o.orderType, dollars(Math.round(o.netArr * 100) / 100), csmCell, rng.pick(['Jane Doe', 'Sam Reed', 'Ola Quill', 'Ravi Sales'])]);
+    const cells = [opp.id18, o.name, o.account.id.id18, o.account.name, o.stage, usDate(o.close), o.orderType, dollars(Math.round(o.netArr * 100) / 100), csmCell, rng.pick(['Jane Doe', 'Sam Reed', 'Ola Quill', 'Ravi Sales'])];
+    // On an earlier day an opportunity closing since was still open, and one closing much later not there yet.
+    if (o.close > org.cutoff + 200) return;
+    if (o.close > org.cutoff) cells[4] = OPEN_STAGES[o.close % OPEN_STAGES.length]!;
+    out.row(cells);
     rows++;
   };
   for (const a of org.accounts) for (const o of accountOpps(rng, org, a)) write(o);
   // Accounts the Gainsight report does not carry (kept with a warning; they count through their CSM column).
   for (let k = 0; k < 3 * org.scale; k++) {
     const ghost = { id: salesforceId('001', rng, used), name: `Prospect Holdings ${k + 1}`, csm: null };
-    write({ account: ghost, name: `${ghost.name} - New`, stage: 'Closed Won', close: org.asOf - rng.int(10, 200), orderType: 'New - First Order', netArr: rng.int(20, 200) * 1000 });
+    write({ account: ghost, name: `${ghost.name} - New`, stage: 'Closed Won', close: org.cutoff - rng.int(10, 200), orderType: 'New - First Order', netArr: rng.int(20, 200) * 1000 });
   }
-  const { year, month, day } = partsOfDay(org.asOf);
+  const { year, month, day } = partsOfDay(org.cutoff);
   out.line('');
   out.line('"Opportunities - CS Details Only"');
   out.line(`"Copyright © 2000-${year} salesforce.com, inc. All rights reserved."`);

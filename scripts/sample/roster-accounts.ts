@@ -3,6 +3,7 @@ import type { CsvWriter } from './csv-writer.ts';
 import { isoDate, moneyCell, percentCell, usDate } from './formats.ts';
 import { emailLocal, type SampleOrg } from './org.ts';
 import type { Rng } from './random.ts';
+import { accountStateAt } from './state.ts';
 
 export const CSM_HEADER = ['Name', 'Email', 'Manager Email', 'Role', 'Region', 'Start Date', 'Backup CSM Email', 'Employee ID'] as const;
 
@@ -29,24 +30,28 @@ export function writeAccounts(rng: Rng, org: SampleOrg, out: CsvWriter): void {
   const opt = (day: number | null, format: (d: number) => string) => (day === null ? '' : format(day));
   const owners = org.people.slice(0, 12).map((p) => `${p.name.split(' ')[0]} ${['Sales', 'Reed', 'Quill'][p.name.length % 3]}`);
   for (const a of org.accounts) {
+    // The account as it stood on the day the exports stand on; not yet a customer then: no row.
+    const st = accountStateAt(org, a, org.cutoff);
+    const money = moneyCell(st?.arr ?? a.arr, rng);
+    if (st === null) continue;
     out.row([
       a.id.id18,
       a.name,
       a.csmCell,
-      a.statusCell,
-      moneyCell(a.arr, rng),
+      st.statusCell,
+      money,
       a.tier,
-      a.priorityCell,
-      a.health ?? '',
-      opt(a.healthUpdated, isoDate),
+      st.priorityCell,
+      st.health ?? '',
+      opt(st.healthUpdated, isoDate),
       a.salesSegment,
       a.region,
       a.industry,
       opt(a.onboardingStart, isoDate),
-      opt(a.firstValueDate, isoDate),
-      opt(a.onboardingCompleteDate, isoDate),
+      opt(st.firstValueDate, isoDate),
+      opt(st.onboardingCompleteDate, isoDate),
       // Renewal dates come from the Salesforce sync, in its US slash format.
-      opt(a.renewal, usDate),
+      opt(st.renewal, usDate),
       a.licenseUtil === null ? '' : percentCell(a.licenseUtil, rng),
       a.useCases === null ? '' : String(a.useCases),
       a.devSecOps ?? '',

@@ -49,14 +49,15 @@ export function writeLicenseUsage(rng: Rng, org: SampleOrg, out: CsvWriter): voi
     for (const d of monthStarts(from, to)) {
       // A few rows come from a tool that lower-cases the 18-character ID.
       const id = rng.chance(0.01) ? a.id.id18.toLowerCase() : a.id.id18;
-      out.row([id, isoDate(d), utilization(rng, a, d).toFixed(3), seats]);
+      const util = utilization(rng, a, d).toFixed(3);
+      if (d <= org.cutoff) out.row([id, isoDate(d), util, seats]);
     }
   }
 }
 
 /** Writes the rows of pto.csv: past time off, time off in the next 30 days, and the cases PTO coverage flags. */
 export function writePto(rng: Rng, org: SampleOrg, out: CsvWriter): void {
-  const T = org.asOf;
+  const T = org.cutoff;
   const kinds = ['Vacation', 'Vacation', 'Sick', 'Conference', 'Public Holiday'];
   const row = (p: SamplePerson, start: Day, end: Day, backup: string) =>
     out.row([rng.chance(0.05) ? p.email.toUpperCase() : p.email, usDate(start), usDate(end), backup, rng.pick(kinds)]);
