@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.ts';
 import type { Account, Person, Tables } from '../../src/ingest/tables.ts';
-import { placePoints, presidentsClub, presidentsClubGaps, rankByPoints } from '../../src/metrics/presidents-club.ts';
+import { positionPoints, presidentsClub, presidentsClubGaps, rankByPoints } from '../../src/metrics/presidents-club.ts';
 import { buildIndex } from '../../src/metrics/table-index.ts';
 import { AS_OF, account, activity, cta, day, opportunity, person, tables } from './build-tables.ts';
 
@@ -16,7 +16,7 @@ function run(p: Partial<Tables>, green: Record<string, number | null> = {}) {
   return { index, club };
 }
 
-describe('placePoints(values, places) and rankByPoints(points)', () => {
+describe('positionPoints(values, places) and rankByPoints(points)', () => {
   it('gives 50 to every CSM at the highest value, 35 to the next distinct value, 15 to the third, 0 to the rest', () => {
     const values = new Map<string, number | null>([
       ['a', 1],
@@ -28,7 +28,7 @@ describe('placePoints(values, places) and rankByPoints(points)', () => {
       ['g', 0],
       ['h', null],
     ]);
-    expect(Object.fromEntries(placePoints(values, [50, 35, 15]))).toEqual({ a: 50, b: 50, c: 50, d: 35, e: 15, f: 0, g: 0, h: 0 });
+    expect(Object.fromEntries(positionPoints(values, [50, 35, 15]))).toEqual({ a: 50, b: 50, c: 50, d: 35, e: 15, f: 0, g: 0, h: 0 });
   });
 
   it('ranks by points with shared ranks for ties (1, 1, 3)', () => {
