@@ -70,6 +70,8 @@ function model(asOf: Day = T): ReportModel {
     accounts: accounts.map(({ noEbr: _n, ebrOn: _e, ...a }) => account(a)),
     activities: [
       ...accounts.filter((a) => !a.noEbr).map((a) => activity({ accountId: a.id, type: 'EBR', date: a.ebrOn ?? T - 10 })),
+      // Every other account had a cadence call yesterday: unprioritised accounts have the P2 interval too.
+      ...accounts.filter((a) => !['P1A', 'P1B', 'P2A', 'P2B'].includes(a.id)).map((a) => activity({ accountId: a.id, date: T - 1 })),
       activity({ accountId: 'P1A', date: T - 20 }),
       activity({ accountId: 'P2A', date: T - 40 }),
       activity({ accountId: 'P2B', date: T - 35 }),
