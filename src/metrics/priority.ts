@@ -18,8 +18,8 @@ export function bookSize(ctx: ScoreContext): MetricResult {
  * `off-target`.
  */
 export function p1RatioStatus(value: number | null, t: Target | null, watchMax: number, previous: number | null): Status {
-  if (!t || t.max === undefined) return 'no-target';
   if (value === null) return 'no-data';
+  if (!t || t.max === undefined) return 'no-target';
   if (value <= t.max) return 'on-target';
   if (value > watchMax) return 'off-target';
   return previous !== null && previous > t.max ? 'off-target' : 'watch';

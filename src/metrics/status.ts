@@ -2,12 +2,13 @@
 import { METRIC_KEYS, type MetricKey, type MetricResult, type RollUp, type Status, type Target } from './types.ts';
 
 /**
- * `on-target` inside [min, max] (inclusive), `off-target` outside, `no-target` without a target,
- * `no-data` when the value is null. Metrics with a `watch` band (bookSize, p1Ratio) decide it themselves.
+ * `no-data` when the value is null, `no-target` without a target, `on-target` inside [min, max]
+ * (inclusive), `off-target` outside. Metrics with a `watch` band (bookSize, p1Ratio) decide it themselves.
  */
 export function statusOf(value: number | null, target: Target | null): Status {
-  if (!target) return 'no-target';
+  // A null value is no-data whether or not it has a target.
   if (value === null) return 'no-data';
+  if (!target) return 'no-target';
   if (target.min !== undefined && value < target.min) return 'off-target';
   if (target.max !== undefined && value > target.max) return 'off-target';
   return 'on-target';
