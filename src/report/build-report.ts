@@ -17,8 +17,8 @@ import { computeScorecard, type ScoreScope } from '../metrics/scorecard.ts';
 import { rollUpScorecard } from '../metrics/status.ts';
 import { buildIndex, type TableIndex } from '../metrics/table-index.ts';
 import { changesSince, latestSnapshotOnOrBefore, snapshotOf, trendsFrom, type Snapshot } from './history.ts';
-import { computeQbrs, isQuarterClosed, quartersCovered, type QbrReport } from './qbr.ts';
-import type { AccountDetail, AccountView, PresidentsClubEntry, PresidentsClubStanding, ReportModel, Scorecard } from './model.ts';
+import { computeQbrs, isQuarterClosed, quartersCovered, type QbrReport, type QbrScope } from './qbr.ts';
+import { METRIC_KEYS, type AccountDetail, type AccountView, type PresidentsClubEntry, type PresidentsClubStanding, type ReportModel, type Scorecard } from './model.ts';
 
 export interface ReportInput {
   tables: Tables;
@@ -181,7 +181,20 @@ function qbrReports(index: TableIndex, asOf: Day, config: Config, history: reado
   const quarters = quartersCovered(index, asOf, config, history);
   const toCompute = quarters.filter((q) => !(frozen[q] && isQuarterClosed(q, asOf, config)));
   const computed = new Map(computeQbrs(index, toCompute, asOf, config, history).map((r) => [r.quarter, r]));
-  return quarters.map((q) => computed.get(q) ?? frozen[q]!);
+  return quarters.map((q) => computed.get(q) ?? withEveryMetric(frozen[q]!));
+}
+
+/**
+ * A stored QBR as stored, with any metric it predates (stored before the metric existed) shown as
+ * unknown rather than recomputed: a closed quarter's numbers never change.
+ */
+function withEveryMetric(report: QbrReport): QbrReport {
+  const unknown = { source: 'event', current: { value: null }, previous: { value: null }, direction: null, assessment: null } as const;
+  const complete = (scope: QbrScope): QbrScope => {
+    if (METRIC_KEYS.every((k) => scope.metrics[k])) return scope;
+    return { ...scope, metrics: Object.fromEntries(METRIC_KEYS.map((k) => [k, scope.metrics[k] ?? { ...unknown }])) as QbrScope['metrics'] };
+  };
+  return { ...report, org: complete(report.org), teams: Object.fromEntries(Object.entries(report.teams).map(([m, t]) => [m, complete(t)])) };
 }
 
 /** Per-account facts of every account as of T, computed once and shared by every scope. */

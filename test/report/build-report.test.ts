@@ -105,3 +105,17 @@ describe('report model and metrics.json of version 2', () => {
     expect(m.accounts.find((a) => a.id === 'A2')!.facts).toMatchObject({ unprioritized: true, cadenceInterval: 31 });
   });
 });
+
+describe('stored QBR quarters', () => {
+  it('a stored closed quarter that predates a metric keeps its numbers and shows the new metric as unknown', () => {
+    const input = { tables: sample(), config: DEFAULT_CONFIG, asOf: day('2026-11-20'), history: [], quality: { files: {}, issues: [] }, rejectedFiles: {} };
+    const first = buildReport({ ...input, frozenQbrs: {} });
+    const closed = first.qbr.find((q) => q.closed)!;
+    const stored = JSON.parse(JSON.stringify(closed)) as typeof closed;
+    delete (stored.org.metrics as Partial<typeof stored.org.metrics>).highArrEbrCoverage;
+    stored.org.metrics.bookSize.current.value = 999; // what the earlier build stored stays as stored
+    const again = buildReport({ ...input, frozenQbrs: { [closed.quarter]: stored } }).qbr.find((q) => q.quarter === closed.quarter)!;
+    expect(again.org.metrics.bookSize.current.value).toBe(999);
+    expect(again.org.metrics.highArrEbrCoverage).toEqual({ source: 'event', current: { value: null }, previous: { value: null }, direction: null, assessment: null });
+  });
+});
