@@ -33,22 +33,29 @@ const days = z.number().int().positive();
 const bySegment = <T extends z.ZodType>(t: T, d: { Strategic: z.input<T> | null; Growth: z.input<T> | null; Scale: z.input<T> | null }) =>
   z.strictObject({ Strategic: t.nullable(), Growth: t.nullable(), Scale: t.nullable() }).partial().prefault({}).transform((v) => ({ ...d, ...v }) as { Strategic: z.output<T> | null; Growth: z.output<T> | null; Scale: z.output<T> | null });
 
-const range = z.strictObject({ min: z.number(), max: z.number() });
+const range = z
+  .strictObject({ min: z.number(), max: z.number() })
+  .refine((r) => r.min <= r.max, { error: 'min must not be above max' });
+const months = z.number().int().positive();
 
 export const TargetsSchema = z.strictObject({
-  /** Book size per Strategic CSM: 12 to 20 accounts; outside is `watch`. */
+  /** Book size per Strategic CSM: 12 to 20 accounts; outside is `watch` (Enterprise CSMs). */
   bookSize: bySegment(range, { Strategic: { min: 12, max: 20 }, Growth: null, Scale: null }),
-  /** P1 accounts / book: Strategic ≤ 30%, Growth ≤ 20%. */
+  /** P1 accounts / book: Strategic ≤ 30%, Growth ≤ 20% (CSM handbook, account prioritization). */
   p1Ratio: bySegment(fraction, { Strategic: 0.3, Growth: 0.2, Scale: null }),
-  /** Above target but at most this is `watch`; above it is `off-target`. */
+  /** Above target but at most this is `watch`; above it is `off-target` (CSM Manager handbook). */
   p1RatioWatchMax: fraction.default(0.5),
   misprioritizedCount: z.number().int().min(0).default(0),
+  /** Accounts with an EBR in the trailing 12 months: Strategic 75%, Growth 20% (CSM Manager handbook). */
   ebrCoverage: bySegment(fraction, { Strategic: 0.75, Growth: 0.2, Scale: null }),
-  /** EBRs per CSM in the trailing 30 days; a team or the org of n CSMs: n·min to n·max. */
-  ebrsLast30DaysPerCsm: range.default({ min: 1, max: 2 }),
+  /** EBRs per CSM in the trailing 30 days, at least: Strategic 1 ("1-2 EBRs per month", CSM Responsibilities and Services). */
+  ebrsLast30Days: bySegment(z.number().min(0), { Strategic: 1, Growth: null, Scale: null }),
+  /** Share of the highest-ARR accounts with 2 EBRs in 12 months: Strategic 100% ("EBR twice per year", Enterprise CSMs). */
+  highArrEbrCoverage: bySegment(fraction, { Strategic: 1, Growth: null, Scale: null }),
+  /** Report default. */
   cadenceCompliance: fraction.default(0.9),
   nonEngagedCount: z.number().int().min(0).default(0),
-  /** Minimum cadence calls per week, by role. */
+  /** Minimum cadence calls per week, by role (CSM Manager handbook). */
   callsPerWeek: z
     .strictObject({ 'Strategic Enterprise': z.number(), 'Strategic Commercial': z.number(), Growth: z.number(), Scale: z.number() })
     .partial()
@@ -57,45 +64,62 @@ export const TargetsSchema = z.strictObject({
   healthFreshness: fraction.default(1),
   successPlanCoverage: bySegment(fraction, { Strategic: 1, Growth: null, Scale: null }),
   greenSuccessPlanRate: bySegment(fraction, { Strategic: 1, Growth: null, Scale: null }),
-  workshopsPerWeek: z.number().min(0).default(0.5),
+  /** Workshops delivered per week: Strategic 0.5 ("1 workshop every 1-2 weeks", CSM Responsibilities and Services). */
+  workshopsPerWeek: bySegment(z.number().min(0), { Strategic: 0.5, Growth: null, Scale: null }),
   /** Accounts with an open Enablement CTA, as a share of the book: Strategic half, Growth all. */
   enablementActiveShare: bySegment(fraction, { Strategic: 0.5, Growth: 1, Scale: null }),
   /** Accounts with an open Expansion CTA: Strategic at least 3 (a count per CSM). */
   expansionActiveStrategicCount: z.number().int().min(0).default(3),
-  /** Growth: at least this share of its P1 accounts. */
+  /** Growth: P1 accounts with an open Expansion CTA, at least this share of its P1 accounts. */
   expansionActiveGrowthP1Share: fraction.default(0.5),
   renewalQuestionRate: fraction.default(1),
-  /** Onboarding milestones, in days from the onboarding start. */
+  /** Onboarding milestones, in days from the onboarding start (Time to value KPIs). */
   ttfeDays: days.default(14),
   ttfvDays: days.default(30),
   ttoDays: days.default(45),
 });
 
-export const WindowsSchema = z.strictObject({
-  /** Cadence call interval in days, by segment and priority; absent = no interval. */
-  cadenceIntervalDays: z
-    .strictObject({
-      Strategic: z.strictObject({ P1: days, P2: days }),
-      Growth: z.strictObject({ P1: days, P2: days }),
-    })
-    .default({ Strategic: { P1: 14, P2: 31 }, Growth: { P1: 31, P2: 92 } }),
-  nonEngagedDays: days.default(60),
-  ebrWindowDays: days.default(365),
-  ebrTenureDays: days.default(182),
-  ebrsRecentDays: days.default(30),
-  healthStaleDays: days.default(30),
-  callsWindowDays: days.default(28),
-  successPlanTenureDays: days.default(30),
-  workshopRateDays: days.default(91),
-  workshopCoverageP1Days: days.default(92),
-  workshopCoverageDays: days.default(365),
-  renewalQuestionMonths: days.default(3),
-  renewalQuestionLeadMonths: days.default(4),
-  atRiskRenewalDays: days.default(90),
-  onboardingCohortDays: days.default(365),
-  adoptionPlaysDays: days.default(365),
-  ptoLookaheadDays: days.default(30),
-});
+export const WindowsSchema = z
+  .strictObject({
+    /** Cadence call interval in days, by segment and priority (unprioritised = P2); Scale has none. */
+    cadenceIntervalDays: z
+      .strictObject({
+        Strategic: z.strictObject({ P1: days, P2: days }),
+        Growth: z.strictObject({ P1: days, P2: days }),
+      })
+      .default({ Strategic: { P1: 14, P2: 31 }, Growth: { P1: 31, P2: 92 } }),
+    /** "No customer should go more than 2 months without a call" (calendar months). */
+    nonEngagedMonths: months.default(2),
+    /** EBR coverage and overdue: the trailing 12 months ("within the last twelve months"). */
+    ebrWindowMonths: months.default(12),
+    ebrTenureDays: days.default(182),
+    ebrsRecentDays: days.default(30),
+    /** highArr accounts need 2 EBRs in this many months ("EBR twice per year"). */
+    highArrEbrWindowMonths: months.default(12),
+    highArrEbrCount: z.number().int().positive().default(2),
+    /** Health "updated within the last month". */
+    healthStaleMonths: months.default(1),
+    callsWindowDays: days.default(28),
+    /** Success plans are expected from more than this many days after the onboarding start. */
+    successPlanTenureDays: days.default(30),
+    workshopRateDays: days.default(91),
+    workshopCoverageP1Months: months.default(3),
+    workshopCoverageMonths: months.default(12),
+    /** renewalQuestionRate counts renewals within this many months (their window to ask has closed). */
+    renewalQuestionMonths: months.default(3),
+    /** The window to ask opens this many months before the renewal and closes renewalQuestionMonths before it. */
+    renewalQuestionLeadMonths: months.default(4),
+    atRiskRenewalDays: days.default(90),
+    /** Onboarding cohort: starts in the trailing 12 months (report default). */
+    onboardingCohortMonths: months.default(12),
+    /** President's Club adoptionPlaysWon: plays won in the 12 months up to the cut-off. */
+    adoptionPlaysMonths: months.default(12),
+    ptoLookaheadDays: days.default(30),
+  })
+  .refine((w) => w.renewalQuestionLeadMonths > w.renewalQuestionMonths, {
+    error: 'renewalQuestionLeadMonths must be more than renewalQuestionMonths (the window to ask opens before it closes)',
+    path: ['renewalQuestionLeadMonths'],
+  });
 
 /** Per file, per contract column: a boolean setting (dayFirst, decimalComma). */
 const perColumnFlag = z.partialRecord(fileName, z.record(z.string(), z.boolean()));
@@ -124,7 +148,9 @@ export const ConfigSchema = z.strictObject({
   lowLicenseUtilization: fraction.default(0.5),
   /** License utilisation at or above this is "first value". */
   firstValueUtilization: fraction.default(0.1),
-  /** President's Club points for the first, second and third distinct value. */
+  /** Strategic accounts per CSM that count as `highArr` (the book's highest ARR): "average 3-5 per CSM" (Enterprise CSMs). */
+  highArrAccountsPerCsm: z.number().int().min(1).default(4),
+  /** President's Club points for positions 1, 2 and 3 in the team; later positions get 0. */
   presidentsClubPoints: z.tuple([z.number(), z.number(), z.number()]).default([50, 35, 15]),
   targets: TargetsSchema.prefault({}),
   windows: WindowsSchema.prefault({}),

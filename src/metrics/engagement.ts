@@ -1,9 +1,9 @@
 /** Engagement metrics: cadenceCompliance, nonEngagedCount, callsPerWeek. */
 import type { Account } from '../ingest/tables.ts';
-import type { MetricResult } from '../report/model.ts';
 import { booksPerCsm, callsRoleOf, factsOf, idsOf, type Results, type ScoreContext } from './scope.ts';
 import { ratio, result, target } from './status.ts';
 import { countInWindow, datesOf } from './table-index.ts';
+import type { MetricResult } from './types.ts';
 
 /** Accounts with a cadence interval and not `cadenceOverdue` / accounts with a cadence interval. */
 export function cadenceCompliance(ctx: ScoreContext): MetricResult {
@@ -31,7 +31,8 @@ export function callsPerWeek(ctx: ScoreContext): MetricResult {
   const rates = booksPerCsm(ctx).map((book) => book.reduce((n, a) => n + callsOn(a), 0) / (days / 7));
   const value = rates.length === 0 ? null : rates.reduce((s, r) => s + r, 0) / rates.length;
   const counted = ctx.scope.book.filter((a) => callsOn(a) > 0);
-  const t = target.atLeast(ctx.config.targets.callsPerWeek[callsRoleOf(ctx.scope)]);
+  const role = callsRoleOf(ctx.scope);
+  const t = role === null ? null : target.atLeast(ctx.config.targets.callsPerWeek[role]);
   return result(value, t, idsOf(counted), idsOf(ctx.scope.book), value === null ? 'no CSMs' : undefined);
 }
 

@@ -1,7 +1,7 @@
 /** Health metrics: healthFreshness, redCount, atRiskRenewalArr. */
-import type { MetricResult } from '../report/model.ts';
 import { factsOf, idsOf, NO_BOOK, type Results, type ScoreContext } from './scope.ts';
 import { ratio, result, target } from './status.ts';
+import type { MetricResult } from './types.ts';
 
 /** Book accounts not `healthStale` / bookSize. */
 export function healthFreshness(ctx: ScoreContext): MetricResult {

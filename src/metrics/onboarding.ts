@@ -1,16 +1,17 @@
 /**
  * Onboarding: time to value (METRICS.md). The cohort is the book accounts whose Onboarding Start
- * Date S lies in the trailing `onboardingCohortDays`; three milestones are measured in days from S.
+ * Date S lies in the trailing `onboardingCohortMonths` (`T − 12 months ≤ S ≤ T`); three milestones
+ * are measured in days from S.
  */
 import type { Config } from '../config.ts';
 import { isoFromDay, type Day } from '../dates.ts';
 import type { Account } from '../ingest/tables.ts';
-import type { MetricResult, OnboardingOutlier, OnboardingRow, Target, ONBOARDING_KEYS } from '../report/model.ts';
 import { ratio, result } from './status.ts';
 import { datesOf, earliestOnOrAfter, type TableIndex } from './table-index.ts';
+import type { MetricResult, OnboardingKey, OnboardingOutlier, OnboardingRow, OutlierReason, Target } from './types.ts';
+import { monthsBefore } from './windows.ts';
 
-/** A key of the onboarding table (`ttfeMedianDays`, ..., `overdueOnboardingCount`). */
-export type OnboardingKey = (typeof ONBOARDING_KEYS)[number];
+export type { OnboardingKey } from './types.ts';
 /** The three milestones: first engage, first value, onboarded. */
 export type Milestone = 'ttfe' | 'ttfv' | 'tto';
 
@@ -34,13 +35,31 @@ function firstEngage(index: TableIndex, a: Account, start: Day, asOf: Day): Reac
   return first === undefined ? null : { day: first, source: 'activity' };
 }
 
-/** First usage row on or after S at or above the threshold; else the manual First Value Date (if ≤ T). */
+/**
+ * The manual First Value Date when it is set (the CSM's entry corrects the automation; after T it is
+ * not reached yet); else the first usage row on or after S (and ≤ T) at or above the threshold.
+ */
 function firstValue(index: TableIndex, a: Account, start: Day, asOf: Day, threshold: number): Reached | null {
+  if (a.firstValueDate !== null) return a.firstValueDate <= asOf ? { day: a.firstValueDate, source: 'manual' } : null;
   for (const u of index.usageByAccount.get(a.id) ?? []) {
     if (u.date > asOf) break; // ascending: the rest does not exist yet at T
     if (u.date >= start && u.utilization >= threshold) return { day: u.date, source: 'usage' };
   }
-  return a.firstValueDate !== null && a.firstValueDate <= asOf ? { day: a.firstValueDate, source: 'manual' } : null;
+  return null;
+}
+
+/**
+ * Licence data that starts late ("if Cloud Licensing is not enabled from the outset, this automation
+ * can cause invalid outliers"): no First Value Date, and the earliest license_usage row dated ≥ S
+ * (and ≤ T) is more than `ttfvDays` after S. Returns that row's date, or null.
+ */
+function lateLicenceStart(index: TableIndex, a: Account, start: Day, asOf: Day, ttfvDays: number): Day | null {
+  if (a.firstValueDate !== null) return null;
+  for (const u of index.usageByAccount.get(a.id) ?? []) {
+    if (u.date > asOf) return null;
+    if (u.date >= start) return u.date - start > ttfvDays ? u.date : null;
+  }
+  return null;
 }
 
 /** Earliest Closed Date on or after S (and ≤ T) of a won Onboarding CTA; else the manual Onboarding Complete Date (if ≤ T). */
@@ -84,7 +103,7 @@ export function onboardingMetrics(book: readonly Account[], index: TableIndex, a
     ttfv: config.targets.ttfvDays,
     tto: config.targets.ttoDays,
   };
-  const cohortFrom = asOf - config.windows.onboardingCohortDays;
+  const cohortFrom = monthsBefore(asOf, config.windows.onboardingCohortMonths);
   const tally: Record<Milestone, MilestoneTally> = { ttfe: emptyTally(), ttfv: emptyTally(), tto: emptyTally() };
   const outliers: OnboardingOutlier[] = [];
   const overdueIds: string[] = [];
@@ -92,19 +111,26 @@ export function onboardingMetrics(book: readonly Account[], index: TableIndex, a
 
   for (const a of book) {
     const start = a.onboardingStart;
-    if (start === null || !(cohortFrom < start && start <= asOf)) continue;
+    if (start === null || !(cohortFrom <= start && start <= asOf)) continue;
 
     const reached: Record<Milestone, Reached | null> = {
       ttfe: firstEngage(index, a, start, asOf),
       ttfv: firstValue(index, a, start, asOf, config.firstValueUtilization),
       tto: onboarded(index, a, start, asOf),
     };
+    const lateLicence = lateLicenceStart(index, a, start, asOf, targetDays.ttfv);
     for (const m of ['ttfe', 'ttfv', 'tto'] as const) {
       const r = reached[m];
       const t = tally[m];
-      if (r && r.day < start) {
-        // Invalid: left out of the median and the rate, listed for the data-quality page.
-        outliers.push({ accountId: a.id, milestone: m, start: isoFromDay(start), reached: isoFromDay(r.day) });
+      // Invalid outliers: left out of the median and the rate, listed with the reason for the data-quality page.
+      const invalid: { reached: Day; reason: OutlierReason } | null =
+        r && r.day < start
+          ? { reached: r.day, reason: 'reached before start' }
+          : m === 'ttfv' && lateLicence !== null
+            ? { reached: lateLicence, reason: 'late licence data' }
+            : null;
+      if (invalid) {
+        outliers.push({ accountId: a.id, milestone: m, start: isoFromDay(start), reached: isoFromDay(invalid.reached), reason: invalid.reason });
         continue;
       }
       if (r) {

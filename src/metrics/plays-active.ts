@@ -1,8 +1,8 @@
 /** Plays in flight: enablementActive, expansionActive. */
 import type { CtaType } from '../ingest/tables.ts';
-import type { MetricResult, Target } from '../report/model.ts';
-import { factsOf, idsOf, type Results, type ScoreContext } from './scope.ts';
+import { factsOf, idsOf, segmentValue, type Results, type ScoreContext } from './scope.ts';
 import { result, target } from './status.ts';
+import type { MetricResult, Target } from './types.ts';
 
 /** Book accounts with a CTA of this type open at T; null (with a note) without ctas.csv. */
 function openCount(ctx: ScoreContext, type: CtaType, t: Target | null): MetricResult {
@@ -13,17 +13,26 @@ function openCount(ctx: ScoreContext, type: CtaType, t: Target | null): MetricRe
 
 /** Book accounts with an open Enablement CTA; target a share of the book (Strategic half, Growth all). */
 export function enablementActive(ctx: ScoreContext): MetricResult {
-  const share = ctx.config.targets.enablementActiveShare[ctx.segment];
+  const share = segmentValue(ctx, ctx.config.targets.enablementActiveShare);
   return openCount(ctx, 'Enablement', share === null ? null : target.atLeast(share * ctx.scope.book.length));
 }
 
-/** Book accounts with an open Expansion CTA; target Strategic ≥ 3, Growth ≥ half of its P1 accounts. */
+/**
+ * Book accounts with an open Expansion CTA. Target: Strategic ≥ 3; Growth: P1 book accounts with
+ * an open Expansion CTA ≥ half of the P1 book accounts: the status reads that P1 subset, the value
+ * stays the whole count (half of no P1 accounts is met).
+ */
 export function expansionActive(ctx: ScoreContext): MetricResult {
   const t = ctx.config.targets;
-  const p1 = ctx.scope.book.filter((a) => a.priority === 'P1').length;
-  const min =
-    ctx.segment === 'Strategic' ? t.expansionActiveStrategicCount : ctx.segment === 'Growth' ? t.expansionActiveGrowthP1Share * p1 : null;
-  return openCount(ctx, 'Expansion', min === null ? null : target.atLeast(min));
+  if (ctx.segment === 'Strategic') return openCount(ctx, 'Expansion', target.atLeast(t.expansionActiveStrategicCount));
+  if (ctx.segment !== 'Growth') return openCount(ctx, 'Expansion', null);
+  const p1 = ctx.scope.book.filter((a) => a.priority === 'P1');
+  const need = t.expansionActiveGrowthP1Share * p1.length;
+  const label = `≥ ${Math.round(need * 100) / 100} of ${p1.length} P1 accounts`;
+  const r = openCount(ctx, 'Expansion', { min: need, label });
+  if (r.value === null) return r;
+  const p1Open = p1.filter((a) => factsOf(ctx, a).openCtaTypes.has('Expansion')).length;
+  return { ...r, status: p1Open >= need ? 'on-target' : 'off-target' };
 }
 
 /** enablementActive and expansionActive. */

@@ -6,18 +6,19 @@
 import type { Config } from '../config.ts';
 import type { Day } from '../dates.ts';
 import type { Account, Cta, Opportunity } from '../ingest/tables.ts';
-import type { PlayQuarter } from '../report/model.ts';
 import { quarterRange } from './fiscal.ts';
 import { ratio } from './status.ts';
 import { countInWindow, datesOf, type TableIndex } from './table-index.ts';
+import type { PlayQuarter } from './types.ts';
 
 type PlayType = 'Expansion' | 'Enablement';
 
 interface PlayTally {
   opened: number;
-  closed: number;
   won: number;
   lost: number;
+  invalid: number;
+  /** Σ days(created, closed) of those won or lost. */
   daysToClose: number;
 }
 
@@ -25,13 +26,16 @@ const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
 
 /** Expansion or Enablement CTAs of the book opened (created) and closed in [start, end]. */
 function tallyPlays(ctas: readonly Cta[], type: PlayType, start: Day, end: Day): PlayTally {
-  const t: PlayTally = { opened: 0, closed: 0, won: 0, lost: 0, daysToClose: 0 };
+  const t: PlayTally = { opened: 0, won: 0, lost: 0, invalid: 0, daysToClose: 0 };
   for (const c of ctas) {
     if (c.type !== type || c.createdDate > end) continue;
     if (c.createdDate >= start) t.opened += 1;
-    // Closed means any closed status (won, lost or invalid); a close after `end` (≤ T) is not in Q.
+    // A close after `end` (≤ T) is not in Q. Invalid and cancelled CTAs are neither completed nor closed.
     if (c.outcome === 'open' || c.closedDate === null || c.closedDate < start || c.closedDate > end) continue;
-    t.closed += 1;
+    if (c.outcome === 'invalid') {
+      t.invalid += 1;
+      continue;
+    }
     t.daysToClose += c.closedDate - c.createdDate;
     if (c.outcome === 'won') t.won += 1;
     if (c.outcome === 'lost') t.lost += 1;
@@ -87,13 +91,17 @@ export function playsByQuarter(
     return {
       quarter,
       expansionOpened: exp.opened,
-      expansionClosed: exp.closed,
+      expansionCompleted: exp.won,
+      expansionClosed: exp.won + exp.lost,
+      expansionInvalid: exp.invalid,
       expansionWinRate: ratio(exp.won, exp.won + exp.lost),
-      expansionDaysToClose: ratio(exp.daysToClose, exp.closed),
+      expansionDaysToClose: ratio(exp.daysToClose, exp.won + exp.lost),
       enablementOpened: ena.opened,
-      enablementClosed: ena.closed,
+      enablementCompleted: ena.won,
+      enablementClosed: ena.won + ena.lost,
+      enablementInvalid: ena.invalid,
       enablementWinRate: ratio(ena.won, ena.won + ena.lost),
-      enablementDaysToClose: ratio(ena.daysToClose, ena.closed),
+      enablementDaysToClose: ratio(ena.daysToClose, ena.won + ena.lost),
       renewalRate: ratio(renewalsWon, renewalsDecided),
       roundtableCoverage: ratio(covered, industries.size),
     };

@@ -1,19 +1,17 @@
 /**
- * President's Club (METRICS.md): five categories per CSM for the fiscal year F containing T, points
- * by place within each team, and the rank by points. Events are counted from the start of F up to T.
+ * President's Club (METRICS.md): five categories per CSM for a fiscal year F and its cut-off day E
+ * (T for the year that contains T, the year's last day for an earlier one), points by position
+ * within each team, and the rank by points. Events are counted from the start of F up to E.
  */
 import type { Config } from '../config.ts';
-import { isoFromDay, type Day } from '../dates.ts';
-import type { PresidentsClubScore } from '../report/model.ts';
+import { dayFromIso, isoFromDay, type Day } from '../dates.ts';
 import { fiscalYearOf, fiscalYearRange } from './fiscal.ts';
-
 import { ratio } from './status.ts';
-import { countInWindow, creditedCsm, datesOf, workshopsInWindow, type Csm, type TableIndex } from './table-index.ts';
+import { countInWindow, creditedCsm, datesOf, workshopsPresentedInWindow, type Csm, type TableIndex } from './table-index.ts';
+import { PRESIDENTS_CLUB_CATEGORIES, type PresidentsClubCategory, type PresidentsClubScore } from './types.ts';
+import { monthsBefore } from './windows.ts';
 
-/** The categories of President's Club, in the order pages show them. */
-export const PRESIDENTS_CLUB_CATEGORIES = ['netArrContribution', 'ebrCompletion', 'greenSuccessPlans', 'adoptionPlaysWon', 'workshops'] as const;
-/** One category of President's Club. */
-export type PresidentsClubCategory = (typeof PRESIDENTS_CLUB_CATEGORIES)[number];
+export { PRESIDENTS_CLUB_CATEGORIES, type PresidentsClubCategory } from './types.ts';
 
 /** One CSM's entry, with what each value counted (opportunity IDs, account IDs, or workshops). */
 export type PresidentsClubResult = PresidentsClubScore & { counted: Record<PresidentsClubCategory, string[]> };
@@ -26,12 +24,12 @@ function describeWorkshop(key: string): string {
   return `${isoFromDay(Number(dayText))} · ${author} · ${subject}`;
 }
 
-/** The five category values of one CSM, and what each counted. */
+/** The five category values of one CSM for a fiscal year starting on fyStart, cut off at E (`cutOff`), and what each counted. */
 function valuesOf(
   csm: Csm,
   index: TableIndex,
   fyStart: Day,
-  asOf: Day,
+  cutOff: Day,
   config: Config,
   netArrByCsm: Map<string, { sum: number; ids: string[] }>,
   greenRate: number | null,
@@ -40,9 +38,11 @@ function valuesOf(
   const bookArr = book.reduce((s, a) => s + (a.arr ?? 0), 0);
   const net = netArrByCsm.get(csm.email) ?? { sum: 0, ids: [] };
 
-  const withEbr = book.filter((a) => countInWindow(datesOf(index, a.id, 'EBR'), fyStart - 1, asOf) > 0).map((a) => a.id);
+  // countInWindow is exclusive at its lower end; fyStart − 1 makes the window [fyStart, E].
+  const withEbr = book.filter((a) => countInWindow(datesOf(index, a.id, 'EBR'), fyStart - 1, cutOff) > 0).map((a) => a.id);
 
-  const playsFrom = asOf - config.windows.adoptionPlaysDays;
+  // The 12 months up to E, E − 12 months ≤ d ≤ E.
+  const playsFrom = monthsBefore(cutOff, config.windows.adoptionPlaysMonths);
   const withPlayWon = book
     .filter((a) =>
       (index.ctasByAccount.get(a.id) ?? []).some(
@@ -50,16 +50,14 @@ function valuesOf(
           (c.type === 'Expansion' || c.type === 'Enablement') &&
           c.outcome === 'won' &&
           c.closedDate !== null &&
-          playsFrom < c.closedDate &&
-          c.closedDate <= asOf,
+          playsFrom <= c.closedDate &&
+          c.closedDate <= cutOff,
       ),
     )
     .map((a) => a.id);
 
-  const workshops = new Set<string>();
-  for (const a of book) {
-    for (const w of workshopsInWindow(index, a.id, fyStart - 1, asOf)) workshops.add(w.key);
-  }
+  // Workshops the CSM presented (the author resolves to the CSM), on any account.
+  const workshops = workshopsPresentedInWindow(index, csm.email, fyStart - 1, cutOff).map((w) => w.key);
 
   return {
     values: {
@@ -67,23 +65,23 @@ function valuesOf(
       ebrCompletion: ratio(withEbr.length, book.length),
       greenSuccessPlans: greenRate,
       adoptionPlaysWon: index.has.ctas ? ratio(withPlayWon.length, book.length) : null,
-      workshops: workshops.size,
+      workshops: workshops.length,
     },
     counted: {
       netArrContribution: net.ids,
       ebrCompletion: withEbr,
       greenSuccessPlans: [],
       adoptionPlaysWon: withPlayWon,
-      workshops: [...workshops].map(describeWorkshop).sort(),
+      workshops: workshops.map(describeWorkshop).sort(),
     },
   };
 }
 
-/** Net ARR of opportunities closed won in [fyStart, T], per credited CSM. */
-function netArrByCsm(index: TableIndex, fyStart: Day, asOf: Day): Map<string, { sum: number; ids: string[] }> {
+/** Net ARR of opportunities closed won in [fyStart, E], per credited CSM. */
+function netArrByCsm(index: TableIndex, fyStart: Day, cutOff: Day): Map<string, { sum: number; ids: string[] }> {
   const out = new Map<string, { sum: number; ids: string[] }>();
   for (const o of index.opportunities) {
-    if (o.stage.trim().toLowerCase() !== 'closed won' || o.closeDate < fyStart || o.closeDate > asOf) continue;
+    if (o.stage.trim().toLowerCase() !== 'closed won' || o.closeDate < fyStart || o.closeDate > cutOff) continue;
     const csm = creditedCsm(o, index.accounts);
     if (csm === null) continue;
     const slot = out.get(csm) ?? { sum: 0, ids: [] };
@@ -95,15 +93,21 @@ function netArrByCsm(index: TableIndex, fyStart: Day, asOf: Day): Map<string, { 
 }
 
 /**
- * Points per CSM for one category within a group: the distinct values above 0, highest first, give
- * the CSMs at the first, second and third of them `places[0..2]` points; everyone else gets 0.
+ * Points per CSM for one category within a group, by position: a CSM's position is 1 + the number
+ * of CSMs of the group with a strictly higher value; positions 1, 2, 3 get `points[0..2]`, later
+ * positions 0, and a value of 0 or less, or null, gets 0 whatever its position. So CSMs tied at the
+ * top all get the first points, and after a tie for first the next value is in position 3.
  */
-export function placePoints(values: ReadonlyMap<string, number | null>, places: readonly number[]): Map<string, number> {
-  const distinct = [...new Set([...values.values()].filter((v): v is number => v !== null && v > 0))].sort((a, b) => b - a);
+export function positionPoints(values: ReadonlyMap<string, number | null>, points: readonly number[]): Map<string, number> {
+  const all = [...values.values()].filter((v): v is number => v !== null);
   const out = new Map<string, number>();
   for (const [email, v] of values) {
-    const place = v !== null && v > 0 ? distinct.indexOf(v) : -1;
-    out.set(email, place >= 0 && place < places.length ? places[place]! : 0);
+    if (v === null || v <= 0) {
+      out.set(email, 0);
+      continue;
+    }
+    const position = 1 + all.filter((w) => w > v).length;
+    out.set(email, points[position - 1] ?? 0);
   }
   return out;
 }
@@ -126,38 +130,70 @@ function rankingGroups(index: TableIndex): Csm[][] {
 }
 
 /**
- * President's Club for the fiscal year containing T: per CSM email, the category values, points,
- * rank within the team, and what each value counted. `greenSuccessPlanRateOf` gives the scorecard's
- * `greenSuccessPlanRate` of a CSM as of T.
+ * President's Club standings of fiscal year `fiscalYear` (`FY2027`) as of T: the cut-off E is T for
+ * the year that contains T, the year's last day for an earlier one. Per CSM email: the category
+ * values, the points of each category, their sum, the rank within the team, and what each value
+ * counted. `greenSuccessPlanRateOf` gives a CSM's `greenSuccessPlanRate` as of E (for an earlier
+ * year, from the latest history snapshot dated in it; null when there is none).
  */
+export function presidentsClubStanding(
+  index: TableIndex,
+  fiscalYear: string,
+  asOf: Day,
+  config: Config,
+  greenSuccessPlanRateOf: (csmEmail: string) => number | null,
+): Map<string, PresidentsClubResult> {
+  const range = fiscalYearRange(fiscalYear, config.fiscalYearStartMonth);
+  if (range.start > asOf) throw new Error(`${fiscalYear} starts after the as-of date ${isoFromDay(asOf)}`);
+  const cutOff = Math.min(range.end, asOf);
+  const net = netArrByCsm(index, range.start, cutOff);
+  const out = new Map<string, PresidentsClubResult>();
+
+  for (const group of rankingGroups(index)) {
+    const computed = new Map(group.map((c) => [c.email, valuesOf(c, index, range.start, cutOff, config, net, greenSuccessPlanRateOf(c.email))]));
+    const categoryPoints = new Map(group.map((c) => [c.email, {} as Record<PresidentsClubCategory, number>]));
+    for (const category of PRESIDENTS_CLUB_CATEGORIES) {
+      const values = new Map([...computed].map(([email, v]) => [email, v.values[category]]));
+      for (const [email, p] of positionPoints(values, config.presidentsClubPoints)) categoryPoints.get(email)![category] = p;
+    }
+    const points = new Map([...categoryPoints].map(([email, cp]) => [email, PRESIDENTS_CLUB_CATEGORIES.reduce((sum, k) => sum + cp[k], 0)]));
+    const ranks = rankByPoints(points);
+    for (const [email, { values, counted }] of computed) {
+      out.set(email, { fiscalYear, ...values, categoryPoints: categoryPoints.get(email)!, points: points.get(email)!, rank: ranks.get(email)!, counted });
+    }
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** President's Club for the fiscal year containing T, counted up to T. */
 export function presidentsClub(
   index: TableIndex,
   asOf: Day,
   config: Config,
   greenSuccessPlanRateOf: (csmEmail: string) => number | null,
 ): Map<string, PresidentsClubResult> {
-  const fiscalYear = fiscalYearOf(asOf, config.fiscalYearStartMonth);
-  const fyStart = fiscalYearRange(fiscalYear, config.fiscalYearStartMonth).start;
-  const net = netArrByCsm(index, fyStart, asOf);
-  const out = new Map<string, PresidentsClubResult>();
-
-  for (const group of rankingGroups(index)) {
-    const computed = new Map(group.map((c) => [c.email, valuesOf(c, index, fyStart, asOf, config, net, greenSuccessPlanRateOf(c.email))]));
-    const points = new Map(group.map((c) => [c.email, 0]));
-    for (const category of PRESIDENTS_CLUB_CATEGORIES) {
-      const values = new Map([...computed].map(([email, v]) => [email, v.values[category]]));
-      for (const [email, p] of placePoints(values, config.presidentsClubPoints)) points.set(email, points.get(email)! + p);
-    }
-    const ranks = rankByPoints(points);
-    for (const [email, { values, counted }] of computed) {
-      out.set(email, { fiscalYear, ...values, points: points.get(email)!, rank: ranks.get(email)!, counted });
-    }
-  }
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return presidentsClubStanding(index, fiscalYearOf(asOf, config.fiscalYearStartMonth), asOf, config, greenSuccessPlanRateOf);
 }
 
 /**
- * What would move each CSM up, per category: the next better distinct value in the CSM's group
+ * The fiscal years the data covers, oldest first: from the year of the earliest activity,
+ * closed-won opportunity or history snapshot (on or before T) up to the year containing T.
+ */
+export function fiscalYearsCovered(index: TableIndex, asOf: Day, config: Config, snapshotDates: readonly string[]): string[] {
+  let earliest = asOf;
+  for (const perType of index.activityDates.values()) {
+    for (const dates of perType.values()) earliest = Math.min(earliest, dates[0]!);
+  }
+  for (const o of index.opportunities) if (o.stage.trim().toLowerCase() === 'closed won') earliest = Math.min(earliest, o.closeDate);
+  for (const iso of snapshotDates) earliest = Math.min(earliest, dayFromIso(iso));
+  const startMonth = config.fiscalYearStartMonth;
+  const years: string[] = [];
+  for (let y = Number(fiscalYearOf(earliest, startMonth).slice(2)); y <= Number(fiscalYearOf(asOf, startMonth).slice(2)); y++) years.push(`FY${y}`);
+  return years;
+}
+
+/**
+ * What would move each CSM up, per category: the next better value in the CSM's group
  * minus the CSM's own value; null when the CSM holds the best value or the own value is null.
  */
 export function presidentsClubGaps(

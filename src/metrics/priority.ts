@@ -1,11 +1,11 @@
 /** Book and priority metrics: bookSize, p1Ratio, misprioritizedCount. */
-import type { MetricResult, Status, Target } from '../report/model.ts';
-import { factsOf, idsOf, NO_BOOK, type Results, type ScoreContext } from './scope.ts';
+import { factsOf, idsOf, NO_BOOK, segmentValue, type Results, type ScoreContext } from './scope.ts';
 import { ratio, result, target } from './status.ts';
+import type { MetricResult, Status, Target } from './types.ts';
 
 /** Book accounts; outside the Strategic 12-to-20 range is `watch`, never `off-target`. */
 export function bookSize(ctx: ScoreContext): MetricResult {
-  const range = ctx.config.targets.bookSize[ctx.segment];
+  const range = segmentValue(ctx, ctx.config.targets.bookSize);
   const t = range ? target.between(range.min, range.max) : null;
   const value = ctx.scope.book.length;
   const r = result(value, t, idsOf(ctx.scope.book));
@@ -18,8 +18,8 @@ export function bookSize(ctx: ScoreContext): MetricResult {
  * `off-target`.
  */
 export function p1RatioStatus(value: number | null, t: Target | null, watchMax: number, previous: number | null): Status {
-  if (!t || t.max === undefined) return 'no-target';
   if (value === null) return 'no-data';
+  if (!t || t.max === undefined) return 'no-target';
   if (value <= t.max) return 'on-target';
   if (value > watchMax) return 'off-target';
   return previous !== null && previous > t.max ? 'off-target' : 'watch';
@@ -27,7 +27,7 @@ export function p1RatioStatus(value: number | null, t: Target | null, watchMax: 
 
 /** P1 accounts / bookSize, with the watch band and the two-quarter rule. */
 export function p1Ratio(ctx: ScoreContext, p1RatioAtPreviousQuarterEnd: number | null): MetricResult {
-  const max = ctx.config.targets.p1Ratio[ctx.segment];
+  const max = segmentValue(ctx, ctx.config.targets.p1Ratio);
   const t = max === null ? null : target.atMost(max, 'percent');
   const book = ctx.scope.book;
   const p1 = book.filter((a) => a.priority === 'P1');
@@ -36,11 +36,11 @@ export function p1Ratio(ctx: ScoreContext, p1RatioAtPreviousQuarterEnd: number |
   return { ...r, status: p1RatioStatus(value, t, ctx.config.targets.p1RatioWatchMax, p1RatioAtPreviousQuarterEnd) };
 }
 
-/** Book accounts with `misprioritized` (P2 with a P1 reason). */
+/** Book accounts with `misprioritized` (P2 or unprioritised, with a P1 reason). */
 export function misprioritizedCount(ctx: ScoreContext): MetricResult {
   const counted = ctx.scope.book.filter((a) => factsOf(ctx, a).misprioritized);
-  // Without ctas.csv the expansion-play reason cannot be known; the other reasons still count.
-  const note = ctx.index.has.ctas ? undefined : 'ctas.csv not supplied: the expansion-play reason is not counted';
+  // Without ctas.csv the expansion-play and at-risk reasons cannot be known; the others still count.
+  const note = ctx.index.has.ctas ? undefined : 'ctas.csv not supplied: the expansion-play and at-risk reasons are not counted';
   return result(counted.length, target.atMost(ctx.config.targets.misprioritizedCount), idsOf(counted), [], note);
 }
 

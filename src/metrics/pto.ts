@@ -5,7 +5,7 @@
 import type { Config } from '../config.ts';
 import { isoFromDay, type Day } from '../dates.ts';
 import type { TimeOff } from '../ingest/tables.ts';
-import type { PtoEntry } from '../report/model.ts';
+import type { PtoEntry } from './types.ts';
 import type { TableIndex } from './table-index.ts';
 
 /** The overlap of two inclusive day ranges, or null. */
@@ -17,7 +17,7 @@ function overlap(a: { start: Day; end: Day }, b: { start: Day; end: Day }): { st
 
 /**
  * One entry per time-off row of a CSM overlapping (T, T + N]: the backup (the row's, else the
- * roster's), flagged when missing or also off on a day of this time off within the window; the CSM's
+ * roster's), flagged when missing or also off on any day of this time off (the whole of it); the CSM's
  * P1 book accounts, those renewing within the time off, and those `atRisk`.
  */
 export function ptoCoverage(
@@ -40,7 +40,8 @@ export function ptoCoverage(
     const days = overlap(t, window);
     if (!csm || !days) continue; // leaders have no book to cover
     const backupEmail = t.backupEmail ?? csm.backupEmail ?? null;
-    const backupAlsoOff = backupEmail !== null && (offByEmail.get(backupEmail) ?? []).some((b) => overlap(b, days) !== null);
+    // A clash anywhere in the time off counts, not only in the part inside the look-ahead window.
+    const backupAlsoOff = backupEmail !== null && (offByEmail.get(backupEmail) ?? []).some((b) => overlap(b, t) !== null);
     const book = index.bookByCsm.get(csm.email) ?? [];
     entries.push({
       csmEmail: csm.email,

@@ -5,7 +5,7 @@
 import type { Config } from '../config.ts';
 import type { Day } from '../dates.ts';
 import type { Account, Rag } from '../ingest/tables.ts';
-import type { RenewalQuarter } from '../report/model.ts';
+import type { RenewalQuarter } from './types.ts';
 import { fiscalQuarterOf, quarterRange, shiftQuarter } from './fiscal.ts';
 import type { TableIndex } from './table-index.ts';
 

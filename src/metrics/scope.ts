@@ -1,12 +1,12 @@
 /**
  * What a scorecard is computed for (one CSM, a team, the org) and what every metric family reads:
  * the scope, the index, the per-account facts of T, T and the config, and the segment whose
- * targets apply.
+ * targets apply (a CSM's; a team's and the org's statuses are rolled up from their CSMs).
  */
 import type { Config } from '../config.ts';
 import type { Day } from '../dates.ts';
-import { CSM_ROLES, type Account, type CsmRole, type Segment } from '../ingest/tables.ts';
-import type { MetricResult } from '../report/model.ts';
+import type { Account, CsmRole, Segment } from '../ingest/tables.ts';
+import type { MetricResult } from './types.ts';
 import { computeAccountFacts, type AccountFactsDays } from './account-facts.ts';
 import type { Csm, TableIndex } from './table-index.ts';
 
@@ -24,50 +24,29 @@ export interface ScoreContext {
   facts: Map<string, AccountFactsDays>;
   asOf: Day;
   config: Config;
-  /** The segment whose targets apply (targetSegmentOf). */
-  segment: Segment;
+  /** The segment whose targets apply (targetSegmentOf): a CSM's own, null for a team or the org. */
+  segment: Segment | null;
 }
 
 /** Results of some scorecard keys. */
 export type Results<K extends string> = Record<K, MetricResult>;
 
-const SEGMENTS: readonly Segment[] = ['Strategic', 'Growth', 'Scale'];
-
 /**
- * The key holding most book accounts; ties go to the one with more CSMs, then to the first in
- * `order`, so that the choice never depends on input order.
+ * The segment whose targets apply: a CSM's own. A team or the org has no targets of its own: its
+ * status is rolled up from its CSMs (rollUpScorecard), so it gets null here.
  */
-function mostHeld<K extends string>(scope: ScoreScope, keyOf: (c: Csm) => K, order: readonly K[]): K {
-  const accounts = new Map<K, number>();
-  const people = new Map<K, number>();
-  const byEmail = new Map(scope.csms.map((c) => [c.email, c]));
-  for (const c of scope.csms) people.set(keyOf(c), (people.get(keyOf(c)) ?? 0) + 1);
-  for (const a of scope.book) {
-    const c = a.csmEmail ? byEmail.get(a.csmEmail) : undefined;
-    if (c) accounts.set(keyOf(c), (accounts.get(keyOf(c)) ?? 0) + 1);
-  }
-  let best = order[0]!;
-  for (const k of order) {
-    const [ka, kp] = [accounts.get(k) ?? 0, people.get(k) ?? 0];
-    const [ba, bp] = [accounts.get(best) ?? 0, people.get(best) ?? 0];
-    if (ka > ba || (ka === ba && kp > bp)) best = k;
-  }
-  return best;
+export function targetSegmentOf(scope: ScoreScope): Segment | null {
+  return scope.kind === 'csm' && scope.csms[0] ? scope.csms[0].segment : null;
 }
 
-/** A CSM: its segment; a team or the org: the segment holding most book accounts. */
-export function targetSegmentOf(scope: ScoreScope): Segment {
-  if (scope.kind === 'csm' && scope.csms[0]) return scope.csms[0].segment;
-  return mostHeld(scope, (c) => c.segment, SEGMENTS);
+/** The role whose calls-per-week minimum applies: a CSM's own; null for a team or the org. */
+export function callsRoleOf(scope: ScoreScope): CsmRole | null {
+  return scope.kind === 'csm' && scope.csms[0] ? scope.csms[0].role : null;
 }
 
-/**
- * The role whose calls-per-week minimum applies. The handbook sets it per role; a team or the org
- * mixes roles, so it takes the role holding most of its book accounts.
- */
-export function callsRoleOf(scope: ScoreScope): CsmRole {
-  if (scope.kind === 'csm' && scope.csms[0]) return scope.csms[0].role;
-  return mostHeld(scope, (c) => c.role, CSM_ROLES);
+/** A per-segment config value for the scope's segment; null for a team or the org. */
+export function segmentValue<T>(ctx: ScoreContext, bySegment: Record<Segment, T | null>): T | null {
+  return ctx.segment === null ? null : bySegment[ctx.segment];
 }
 
 /** The books of the scope's CSMs, one per CSM (an empty book for a CSM with none). */

@@ -1,10 +1,11 @@
 /**
  * The scorecard of METRICS.md for one scope (a CSM, a team, the org), composed from the metric
  * families. Per-account facts are computed once per T by the caller and shared by every scope.
+ * A CSM's targets follow its segment or role; a team's or the org's scorecard comes without
+ * targets, to be rolled up from its CSMs' scorecards (rollUpScorecard in status.ts).
  */
 import type { Config } from '../config.ts';
 import type { Day } from '../dates.ts';
-import { SCORECARD_KEYS, type MetricResult } from '../report/model.ts';
 import type { AccountFactsDays } from './account-facts.ts';
 import { ebrMetrics } from './ebr.ts';
 import { engagementMetrics } from './engagement.ts';
@@ -15,12 +16,12 @@ import { renewalQuestionMetrics } from './renewal-question.ts';
 import { targetSegmentOf, type ScoreContext, type ScoreScope } from './scope.ts';
 import { successPlanMetrics } from './success-plans.ts';
 import type { TableIndex } from './table-index.ts';
+import { SCORECARD_KEYS, type MetricResult, type ScorecardKey } from './types.ts';
 import { workshopMetrics } from './workshops.ts';
 
 export { targetSegmentOf, type ScoreScope } from './scope.ts';
 
-/** A key of the scorecard. */
-export type ScorecardKey = (typeof SCORECARD_KEYS)[number];
+export type { ScorecardKey } from './types.ts';
 
 /**
  * Every scorecard metric of a scope as of T. `p1RatioAtPreviousQuarterEnd` is the scope's p1Ratio

@@ -1,16 +1,16 @@
 /** Success-plan metrics: successPlanCoverage, greenSuccessPlanRate. */
 import type { Account, SuccessPlan } from '../ingest/tables.ts';
-import type { MetricResult } from '../report/model.ts';
-import { tenureStartedBy } from './account-facts.ts';
-import { idsOf, type Results, type ScoreContext } from './scope.ts';
+import { tenureStartedBefore } from './account-facts.ts';
+import { idsOf, segmentValue, type Results, type ScoreContext } from './scope.ts';
 import { ratio, result, target } from './status.ts';
+import type { MetricResult } from './types.ts';
 
 const NO_FILE = 'success_plans.csv not supplied';
 
-/** Book accounts whose tenure started at least 30 days before T (or long-standing). */
-function eligibleAccounts(ctx: ScoreContext): Account[] {
+/** Book accounts whose tenure started more than 30 days before T (start < T − 30 days), or long-standing. */
+export function eligibleAccounts(ctx: ScoreContext): Account[] {
   const by = ctx.asOf - ctx.config.windows.successPlanTenureDays;
-  return ctx.scope.book.filter((a) => tenureStartedBy(a, by));
+  return ctx.scope.book.filter((a) => tenureStartedBefore(a, by));
 }
 
 /** The account's Active plans that exist at T (a plan created after T does not exist yet). */
@@ -29,12 +29,12 @@ function planRate(ctx: ScoreContext, min: number | null, counts: (plans: Success
 
 /** Eligible accounts with ≥ 1 Active success plan / eligible accounts. */
 export function successPlanCoverage(ctx: ScoreContext): MetricResult {
-  return planRate(ctx, ctx.config.targets.successPlanCoverage[ctx.segment], (plans) => plans.length > 0);
+  return planRate(ctx, segmentValue(ctx, ctx.config.targets.successPlanCoverage), (plans) => plans.length > 0);
 }
 
 /** Eligible accounts with an Active plan whose Plan Health is Green / eligible accounts. */
 export function greenSuccessPlanRate(ctx: ScoreContext): MetricResult {
-  return planRate(ctx, ctx.config.targets.greenSuccessPlanRate[ctx.segment], (plans) => plans.some((p) => p.planHealth === 'Green'));
+  return planRate(ctx, segmentValue(ctx, ctx.config.targets.greenSuccessPlanRate), (plans) => plans.some((p) => p.planHealth === 'Green'));
 }
 
 /** successPlanCoverage and greenSuccessPlanRate. */

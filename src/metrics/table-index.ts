@@ -38,6 +38,11 @@ export interface WorkshopRef {
   date: Day;
 }
 
+/** The presenter of a workshop: its author as resolved (a roster email when it resolves), else the account's CSM. */
+export function workshopPresenter(act: Activity, accounts: ReadonlyMap<string, Account>): string {
+  return act.author ?? accounts.get(act.accountId)?.csmEmail ?? '';
+}
+
 export interface TableIndex {
   tables: Tables;
   people: Map<string, Person>;
@@ -55,6 +60,8 @@ export interface TableIndex {
   activityDates: Map<string, Map<ActivityType, Day[]>>;
   /** Per account: the workshops logged on it, by date ascending. */
   workshopsByAccount: Map<string, WorkshopRef[]>;
+  /** Per presenter (workshopPresenter): the distinct workshops delivered, by date ascending. */
+  workshopsByPresenter: Map<string, WorkshopRef[]>;
   ctasByAccount: Map<string, Cta[]>;
   plansByAccount: Map<string, SuccessPlan[]>;
   /** License usage per account, by date ascending. */
@@ -104,14 +111,23 @@ export function buildIndex(tables: Tables): TableIndex {
 
   const activityDates = new Map<string, Map<ActivityType, Day[]>>();
   const workshopsByAccount = new Map<string, WorkshopRef[]>();
+  const workshopsByPresenter = new Map<string, WorkshopRef[]>();
+  const delivered = new Set<string>();
   for (const act of tables.activities) {
     let perType = activityDates.get(act.accountId);
     if (!perType) activityDates.set(act.accountId, (perType = new Map()));
     push(perType, act.type, act.date);
-    if (act.type === 'Workshop') push(workshopsByAccount, act.accountId, { key: workshopKey(act, accounts), date: act.date });
+    if (act.type !== 'Workshop') continue;
+    const ref = { key: workshopKey(act, accounts), date: act.date };
+    push(workshopsByAccount, act.accountId, ref);
+    if (!delivered.has(ref.key)) {
+      delivered.add(ref.key);
+      push(workshopsByPresenter, workshopPresenter(act, accounts), ref);
+    }
   }
   for (const perType of activityDates.values()) for (const dates of perType.values()) dates.sort((a, b) => a - b);
   for (const list of workshopsByAccount.values()) list.sort((a, b) => a.date - b.date);
+  for (const list of workshopsByPresenter.values()) list.sort((a, b) => a.date - b.date);
 
   const ctasByAccount = new Map<string, Cta[]>();
   for (const c of tables.ctas ?? []) push(ctasByAccount, c.accountId, c);
@@ -138,6 +154,7 @@ export function buildIndex(tables: Tables): TableIndex {
     unassigned,
     activityDates,
     workshopsByAccount,
+    workshopsByPresenter,
     ctasByAccount,
     plansByAccount,
     usageByAccount,
@@ -167,8 +184,8 @@ export function creditedCsm(opp: Opportunity, accounts: ReadonlyMap<string, Acco
  * The identity of a workshop delivered (DATA-CONTRACT.md): author as resolved (an empty author is
  * the account's CSM), calendar date, subject trimmed and lower-cased.
  */
-export function workshopKey(act: Activity, accounts: Map<string, Account>): string {
-  const author = act.author ?? accounts.get(act.accountId)?.csmEmail ?? '';
+export function workshopKey(act: Activity, accounts: ReadonlyMap<string, Account>): string {
+  const author = workshopPresenter(act, accounts);
   return `${author}\u0000${act.date}\u0000${act.subject.trim().toLowerCase()}`;
 }
 
@@ -218,7 +235,15 @@ export function ctaOpenAt(cta: Cta, t: Day): boolean {
 
 /** The workshops logged on one account with from < date ≤ to, by date ascending. */
 export function workshopsInWindow(index: TableIndex, accountId: string, from: Day, to: Day): readonly WorkshopRef[] {
-  const list = index.workshopsByAccount.get(accountId);
+  return workshopsBetween(index.workshopsByAccount.get(accountId), from, to);
+}
+
+/** The distinct workshops a person presented with from < date ≤ to, by date ascending. */
+export function workshopsPresentedInWindow(index: TableIndex, presenter: string, from: Day, to: Day): readonly WorkshopRef[] {
+  return workshopsBetween(index.workshopsByPresenter.get(presenter), from, to);
+}
+
+function workshopsBetween(list: readonly WorkshopRef[] | undefined, from: Day, to: Day): readonly WorkshopRef[] {
   if (!list) return [];
   const firstAfter = (t: Day) => {
     let lo = 0;

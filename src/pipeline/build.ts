@@ -17,6 +17,7 @@ import { snapshotOf, type Snapshot } from '../report/history.ts';
 import { metricsJson } from '../report/metrics-json.ts';
 import { searchRecords, type SearchRecord } from '../report/search-records.ts';
 import type { QbrReport } from '../report/qbr.ts';
+import type { PresidentsClubStanding } from '../report/model.ts';
 import { loadConfig, todayIn } from './config-file.ts';
 
 export interface BuildOptions {
@@ -74,7 +75,8 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
 
   const render = opts.render !== false;
   const qbrDir = path.join(historyDir, 'qbr');
-  const outputs = await computeOutputs(read, config, asOf, historyDir, render ? await readFrozenQbrs(qbrDir) : null);
+  const frozenClub = await readFrozenPresidentsClub(path.join(historyDir, 'presidents-club'));
+  const outputs = await computeOutputs(read, config, asOf, historyDir, render ? await readFrozenQbrs(qbrDir) : null, frozenClub);
   read = null; // the tables are no longer needed: let them go before rendering
   step('compute the metrics');
 
@@ -130,12 +132,13 @@ async function computeOutputs(
   asOf: Day,
   historyDir: string,
   frozenQbrs: Record<string, QbrReport> | null,
+  frozenPresidentsClub: Record<string, PresidentsClubStanding>,
 ): Promise<Outputs> {
   const history = await readHistory(historyDir);
   const rejectedFiles = Object.fromEntries(
     Object.keys(read.rejectedCsv).map((file) => [file, `data-quality/${file.replace(/\.csv$/, '')}.rejected.csv`]),
   );
-  const model = buildReport({ tables: read.tables!, config, asOf, history, quality: read.quality, rejectedFiles, frozenQbrs });
+  const model = buildReport({ tables: read.tables!, config, asOf, history, quality: read.quality, rejectedFiles, frozenQbrs, frozenPresidentsClub });
   const modelFile = path.join(tmpdir(), `report-model-${process.pid}-${Date.now()}.json`);
   await writeFile(modelFile, JSON.stringify(model));
 
@@ -149,6 +152,10 @@ async function computeOutputs(
   // A closed quarter's QBR is stored once, then used as stored by every later build.
   for (const report of model.qbr) {
     if (report.closed && !frozenQbrs?.[report.quarter]) historyFiles[`qbr/${report.quarter}.json`] = `${JSON.stringify(report)}\n`;
+  }
+  // Likewise an ended fiscal year's President's Club standings.
+  for (const standing of model.presidentsClub) {
+    if (standing.closed && !frozenPresidentsClub[standing.fiscalYear]) historyFiles[`presidents-club/${standing.fiscalYear}.json`] = `${JSON.stringify(standing)}\n`;
   }
   historyFiles[`${model.asOf}.json`] = `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`;
   const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
@@ -197,6 +204,14 @@ async function readFrozenQbrs(qbrDir: string): Promise<Record<string, QbrReport>
   const files = (await readdir(qbrDir)).filter((f) => /^FY\d{2}-Q[1-4]\.json$/.test(f)).sort();
   const reports = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(qbrDir, f), 'utf8')) as QbrReport));
   return Object.fromEntries(reports.map((r) => [r.quarter, r]));
+}
+
+/** The stored President's Club standings of ended fiscal years, by fiscal year id. */
+async function readFrozenPresidentsClub(dir: string): Promise<Record<string, PresidentsClubStanding>> {
+  if (!existsSync(dir)) return {};
+  const files = (await readdir(dir)).filter((f) => /^FY\d{4}\.json$/.test(f)).sort();
+  const standings = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as PresidentsClubStanding));
+  return Object.fromEntries(standings.map((s) => [s.fiscalYear, s]));
 }
 
 async function readJson<T>(file: string): Promise<T | null> {

@@ -7,17 +7,18 @@ import { isoFromDay, type Day } from '../dates.ts';
 import type { QualityReport } from '../ingest/quality.ts';
 import type { Account, Tables } from '../ingest/tables.ts';
 import { computeAccountFacts, toAccountFactsView, type AccountFactsDays } from '../metrics/account-facts.ts';
-import { fiscalQuarterOf, fiscalYearOf, quarterRange, shiftQuarter } from '../metrics/fiscal.ts';
+import { fiscalQuarterOf, fiscalYearOf, fiscalYearRange, quarterRange, shiftQuarter } from '../metrics/fiscal.ts';
 import { onboardingMetrics } from '../metrics/onboarding.ts';
 import { playsByQuarter } from '../metrics/plays.ts';
-import { presidentsClub, presidentsClubGaps, type PresidentsClubResult } from '../metrics/presidents-club.ts';
+import { fiscalYearsCovered, presidentsClubGaps, presidentsClubStanding, type PresidentsClubResult } from '../metrics/presidents-club.ts';
 import { ptoCoverage } from '../metrics/pto.ts';
 import { upcomingRenewals } from '../metrics/renewals.ts';
-import { computeScorecard, targetSegmentOf, type ScoreScope } from '../metrics/scorecard.ts';
+import { computeScorecard, type ScoreScope } from '../metrics/scorecard.ts';
+import { rollUpScorecard } from '../metrics/status.ts';
 import { buildIndex, type TableIndex } from '../metrics/table-index.ts';
 import { changesSince, latestSnapshotOnOrBefore, snapshotOf, trendsFrom, type Snapshot } from './history.ts';
-import { computeQbrs, isQuarterClosed, quartersCovered, type QbrReport } from './qbr.ts';
-import type { AccountDetail, AccountView, PresidentsClubEntry, ReportModel, Scorecard } from './model.ts';
+import { computeQbrs, isQuarterClosed, quartersCovered, type QbrReport, type QbrScope } from './qbr.ts';
+import { METRIC_KEYS, type AccountDetail, type AccountView, type PresidentsClubEntry, type PresidentsClubStanding, type ReportModel, type Scorecard } from './model.ts';
 
 export interface ReportInput {
   tables: Tables;
@@ -32,6 +33,11 @@ export interface ReportInput {
    * a closed quarter's page never changes when later data arrives. Null: compute no QBRs at all.
    */
   frozenQbrs: Record<string, QbrReport> | null;
+  /**
+   * President's Club standings of ended fiscal years as stored by an earlier build, by fiscal year:
+   * used as they are, so a closed year's final standings never change when later data arrives.
+   */
+  frozenPresidentsClub?: Record<string, PresidentsClubStanding>;
 }
 
 /** How many fiscal quarters of plays the model carries (the current one and the ones before). */
@@ -54,20 +60,25 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
     ...computeScorecard(scope, index, facts, asOf, config, p1RatioAt(scopeId)),
     ...onboardingMetrics(scope.book, index, asOf, config).results,
   });
+  // A team's or the org's status is rolled up from its CSMs' statuses, never a target applied to a sum.
+  const cardByCsm = new Map<string, Scorecard>();
+  const rolledUp = (scope: ScoreScope, scopeId: string): Scorecard =>
+    rollUpScorecard(scorecardOf(scope, scopeId), scope.csms.map((c) => cardByCsm.get(c.email)!));
 
   const csmSlugs = uniqueSlugs(index.csms.map((c) => [c.email, c.email.split('@')[0]!]));
   const csms = index.csms.map((c) => {
     const book = index.bookByCsm.get(c.email) ?? [];
-    return { csm: c, book, scorecard: scorecardOf({ kind: 'csm', csms: [c], book }, c.email) };
+    const scorecard = scorecardOf({ kind: 'csm', csms: [c], book }, c.email);
+    cardByCsm.set(c.email, scorecard);
+    return { csm: c, book, scorecard };
   });
-  const greenRate = new Map(csms.map((c) => [c.csm.email, c.scorecard.greenSuccessPlanRate.value]));
-  const club = presidentsClub(index, asOf, config, (email) => greenRate.get(email) ?? null);
-  const gaps = presidentsClubGaps(club, index);
+  const standings = presidentsClubStandings(index, asOf, config, history, cardByCsm, input.frozenPresidentsClub ?? {});
+  const thisYear = standings[standings.length - 1]!;
 
   const teamSlugs = uniqueSlugs(index.teams.map((t) => [t.leader.email, t.leader.name]));
   const teams = index.teams.map((t) => {
     const scope: ScoreScope = { kind: 'team', csms: t.csms, book: t.csms.flatMap((c) => index.bookByCsm.get(c.email) ?? []) };
-    return { team: t, scope, scorecard: scorecardOf(scope, t.leader.email) };
+    return { team: t, scope, scorecard: rolledUp(scope, t.leader.email) };
   });
   const orgBook = index.csms.flatMap((c) => index.bookByCsm.get(c.email) ?? []);
   const orgScope: ScoreScope = { kind: 'org', csms: index.csms, book: orgBook };
@@ -80,12 +91,11 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
     asOf: asOfIso,
     fiscalQuarter: quarter,
     fiscalYear: fiscalYearOf(asOf, startMonth),
-    org: { segment: targetSegmentOf(orgScope), scorecard: scorecardOf(orgScope, 'org') },
-    teams: teams.map(({ team, scope, scorecard }) => ({
+    org: { scorecard: rolledUp(orgScope, 'org') },
+    teams: teams.map(({ team, scorecard }) => ({
       slug: teamSlugs.get(team.leader.email)!,
       manager: team.leader.email,
       name: team.leader.name,
-      segment: targetSegmentOf(scope),
       csms: team.csms.map((c) => c.email),
       scorecard,
     })),
@@ -98,17 +108,19 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
         role: csm.role,
         segment: csm.segment,
         scorecard,
-        presidentsClub: presidentsClubEntry(club.get(csm.email)!, gaps.get(csm.email)!, scorecard),
+        presidentsClub: thisYear.entries[csm.email]!,
         book: book.map((a) => a.id),
       };
     }),
     accounts: [...index.accounts.values()].map((a) => accountView(a, facts.get(a.id)!)),
+    presidentsClub: standings,
     renewals: upcomingRenewals(orgBook, index, asOf, config),
     plays: {
       org: playsByQuarter(orgBook, emails(index.csms), index, quarters, asOf, config),
       teams: Object.fromEntries(teams.map(({ team, scope }) => [team.leader.email, playsByQuarter(scope.book, emails(team.csms), index, quarters, asOf, config)])),
     },
     onboarding: { cohort: onboarding.cohort, outliers: onboarding.outliers },
+    unprioritized: orgBook.filter((a) => facts.get(a.id)!.unprioritized).map((a) => a.id).sort(),
     pto: ptoCoverage(index, asOf, config, (id) => ({ atRisk: facts.get(id)?.atRisk ?? false })),
     accountDetails: accountDetails(index, asOf),
     trends: trendsFrom(history, asOfIso),
@@ -123,9 +135,45 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
   return model;
 }
 
-/** A CSM's President's Club entry; `greenSuccessPlans` counted what the scorecard's greenSuccessPlanRate counted. */
-function presidentsClubEntry(result: PresidentsClubResult, gaps: PresidentsClubEntry['gaps'], scorecard: Scorecard): PresidentsClubEntry {
-  return { ...result, counted: { ...result.counted, greenSuccessPlans: scorecard.greenSuccessPlanRate.numerator }, gaps };
+/**
+ * President's Club standings of every fiscal year the data covers, oldest first, the year to date
+ * last: an ended year as stored by an earlier build when there is one, else computed with E = its
+ * last day and `greenSuccessPlans` from the latest snapshot dated in it; the year to date with
+ * E = T and the scorecards' `greenSuccessPlanRate`.
+ */
+function presidentsClubStandings(
+  index: TableIndex,
+  asOf: Day,
+  config: Config,
+  history: readonly Snapshot[],
+  cardByCsm: ReadonlyMap<string, Scorecard>,
+  frozen: Record<string, PresidentsClubStanding>,
+): PresidentsClubStanding[] {
+  const startMonth = config.fiscalYearStartMonth;
+  const current = fiscalYearOf(asOf, startMonth);
+  const covered = fiscalYearsCovered(index, asOf, config, history.map((s) => s.asOf));
+  const years = [...new Set([...covered, ...Object.keys(frozen).filter((y) => y < current)])].sort();
+  return years.map((fiscalYear) => {
+    const closed = fiscalYear !== current;
+    if (closed && frozen[fiscalYear]) return frozen[fiscalYear];
+    const range = fiscalYearRange(fiscalYear, startMonth);
+    const snapshot = closed ? latestSnapshotOnOrBefore(history, isoFromDay(range.end), isoFromDay(range.start)) : null;
+    const greenRate = (email: string) =>
+      closed ? (snapshot?.scopes[email]?.greenSuccessPlanRate ?? null) : (cardByCsm.get(email)?.greenSuccessPlanRate.value ?? null);
+    const club = presidentsClubStanding(index, fiscalYear, asOf, config, greenRate);
+    const gaps = presidentsClubGaps(club, index);
+    const entries: Record<string, PresidentsClubEntry> = {};
+    for (const [email, result] of club) {
+      // The year to date's greenSuccessPlans counted what the scorecard's greenSuccessPlanRate counted.
+      const green = closed ? [] : (cardByCsm.get(email)?.greenSuccessPlanRate.numerator ?? []);
+      entries[email] = presidentsClubEntry(result, gaps.get(email)!, green);
+    }
+    return { fiscalYear, asOf: isoFromDay(Math.min(range.end, asOf)), closed, entries };
+  });
+}
+
+function presidentsClubEntry(result: PresidentsClubResult, gaps: PresidentsClubEntry['gaps'], green: string[]): PresidentsClubEntry {
+  return { ...result, counted: { ...result.counted, greenSuccessPlans: [...green] }, gaps };
 }
 
 /** The QBR of every quarter the data covers: stored ones for closed quarters, the rest computed. */
@@ -133,7 +181,20 @@ function qbrReports(index: TableIndex, asOf: Day, config: Config, history: reado
   const quarters = quartersCovered(index, asOf, config, history);
   const toCompute = quarters.filter((q) => !(frozen[q] && isQuarterClosed(q, asOf, config)));
   const computed = new Map(computeQbrs(index, toCompute, asOf, config, history).map((r) => [r.quarter, r]));
-  return quarters.map((q) => computed.get(q) ?? frozen[q]!);
+  return quarters.map((q) => computed.get(q) ?? withEveryMetric(frozen[q]!));
+}
+
+/**
+ * A stored QBR as stored, with any metric it predates (stored before the metric existed) shown as
+ * unknown rather than recomputed: a closed quarter's numbers never change.
+ */
+function withEveryMetric(report: QbrReport): QbrReport {
+  const unknown = { source: 'event', current: { value: null }, previous: { value: null }, direction: null, assessment: null } as const;
+  const complete = (scope: QbrScope): QbrScope => {
+    if (METRIC_KEYS.every((k) => scope.metrics[k])) return scope;
+    return { ...scope, metrics: Object.fromEntries(METRIC_KEYS.map((k) => [k, scope.metrics[k] ?? { ...unknown }])) as QbrScope['metrics'] };
+  };
+  return { ...report, org: complete(report.org), teams: Object.fromEntries(Object.entries(report.teams).map(([m, t]) => [m, complete(t)])) };
 }
 
 /** Per-account facts of every account as of T, computed once and shared by every scope. */

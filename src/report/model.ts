@@ -6,87 +6,21 @@
 import type { Config } from '../config.ts';
 import type { QualityReport } from '../ingest/quality.ts';
 import type { CsmRole, Rag, Segment } from '../ingest/tables.ts';
+import type {
+  AccountFacts,
+  MetricKey,
+  OnboardingOutlier,
+  OnboardingRow,
+  PlayQuarter,
+  PresidentsClubEntry,
+  PresidentsClubStanding,
+  PtoEntry,
+  RenewalQuarter,
+  Scorecard,
+} from '../metrics/types.ts';
 import type { QbrReport } from './qbr.ts';
 
-/** Scorecard keys of METRICS.md, in the order pages show them. */
-export const SCORECARD_KEYS = [
-  'bookSize',
-  'p1Ratio',
-  'misprioritizedCount',
-  'ebrCoverage',
-  'ebrOverdueCount',
-  'ebrsLast30Days',
-  'cadenceCompliance',
-  'nonEngagedCount',
-  'callsPerWeek',
-  'healthFreshness',
-  'redCount',
-  'successPlanCoverage',
-  'greenSuccessPlanRate',
-  'workshopsPerWeek',
-  'workshopCoverage',
-  'enablementActive',
-  'expansionActive',
-  'renewalQuestionRate',
-  'atRiskRenewalArr',
-] as const;
-
-/** Onboarding keys of METRICS.md. */
-export const ONBOARDING_KEYS = [
-  'ttfeMedianDays',
-  'ttfeWithinTarget',
-  'ttfvMedianDays',
-  'ttfvWithinTarget',
-  'ttoMedianDays',
-  'ttoWithinTarget',
-  'overdueOnboardingCount',
-] as const;
-
-export const METRIC_KEYS = [...SCORECARD_KEYS, ...ONBOARDING_KEYS] as const;
-export type MetricKey = (typeof METRIC_KEYS)[number];
-
-export type Status = 'on-target' | 'watch' | 'off-target' | 'no-target' | 'no-data';
-
-/**
- * A target in force for one scope. `min`/`max` bound the on-target range (inclusive); `label` is
- * how a page says it ("≥ 75%", "12 to 20", "no target").
- */
-export interface Target {
-  min?: number;
-  max?: number;
-  label: string;
-}
-
-/** One number of a scorecard with what it counted: "explain this number". */
-export interface MetricResult {
-  value: number | null;
-  target: Target | null;
-  status: Status;
-  /** Account IDs counted in the numerator (for counts: the accounts counted). */
-  numerator: string[];
-  /** Account IDs of the denominator; empty for counts and sums. */
-  denominator: string[];
-  /** Why the value is null, when it is ("no book accounts", "success_plans.csv not supplied"). */
-  note?: string;
-}
-
-export type Scorecard = Record<MetricKey, MetricResult>;
-
-/** Facts per account (METRICS.md "Per account"). */
-export interface AccountFacts {
-  lastCadenceCall: string | null;
-  daysSinceCadence: number | null;
-  cadenceInterval: number | null;
-  cadenceOverdue: boolean;
-  nonEngaged: boolean;
-  lastEbr: string | null;
-  ebrOverdue: boolean;
-  p1Reasons: string[];
-  misprioritized: boolean;
-  healthStale: boolean;
-  adoptionRisk: boolean;
-  atRisk: boolean;
-}
+export * from '../metrics/types.ts';
 
 export interface AccountView {
   id: string;
@@ -109,25 +43,6 @@ export interface AccountView {
   facts: AccountFacts;
 }
 
-/** One CSM's President's Club values, points and rank (metrics.json `presidentsClub`). */
-export interface PresidentsClubScore {
-  fiscalYear: string;
-  netArrContribution: number | null;
-  ebrCompletion: number | null;
-  greenSuccessPlans: number | null;
-  adoptionPlaysWon: number | null;
-  workshops: number | null;
-  points: number;
-  rank: number;
-}
-
-export interface PresidentsClubEntry extends PresidentsClubScore {
-  /** Per category, what the value counted: opportunity IDs, account IDs, or workshops as text. */
-  counted: Record<'netArrContribution' | 'ebrCompletion' | 'greenSuccessPlans' | 'adoptionPlaysWon' | 'workshops', string[]>;
-  /** Per category, the gap to the next better distinct value in the team (null at the top or for null). */
-  gaps: Record<'netArrContribution' | 'ebrCompletion' | 'greenSuccessPlans' | 'adoptionPlaysWon' | 'workshops', number | null>;
-}
-
 export interface CsmReport {
   /** URL-safe, unique, stable: `/csm/<slug>/`. */
   slug: string;
@@ -147,75 +62,14 @@ export interface TeamReport {
   slug: string;
   manager: string;
   name: string;
-  /** The segment whose targets the team takes (most of its book accounts). */
-  segment: Segment;
   csms: string[];
+  /** Values over the team's union book; targets and statuses rolled up from its CSMs (`rollUp`). */
   scorecard: Scorecard;
 }
 
 export interface OrgReport {
-  segment: Segment;
+  /** Values over every book account; targets and statuses rolled up from every CSM (`rollUp`). */
   scorecard: Scorecard;
-}
-
-export interface RenewalQuarter {
-  quarter: string;
-  count: number;
-  arr: number;
-  byHealth: Record<Rag | 'None', { count: number; arr: number }>;
-  accounts: string[];
-}
-
-export interface PlayQuarter {
-  quarter: string;
-  expansionOpened: number;
-  expansionClosed: number;
-  expansionWinRate: number | null;
-  expansionDaysToClose: number | null;
-  enablementOpened: number;
-  enablementClosed: number;
-  enablementWinRate: number | null;
-  enablementDaysToClose: number | null;
-  renewalRate: number | null;
-  roundtableCoverage: number | null;
-}
-
-/** One cohort account of the onboarding table (METRICS.md "Onboarding: time to value"). */
-export interface OnboardingRow {
-  accountId: string;
-  start: string;
-  firstEngage: string | null;
-  firstValue: string | null;
-  /** Where first value comes from: license usage crossing the threshold, or the manual date. */
-  firstValueSource: 'usage' | 'manual' | null;
-  onboarded: string | null;
-  onboardedSource: 'cta' | 'manual' | null;
-  ttfeDays: number | null;
-  ttfvDays: number | null;
-  ttoDays: number | null;
-  overdue: boolean;
-}
-
-/** A reached date before the onboarding start: left out of the medians and rates, listed. */
-export interface OnboardingOutlier {
-  accountId: string;
-  milestone: 'ttfe' | 'ttfv' | 'tto';
-  start: string;
-  reached: string;
-}
-
-export interface PtoEntry {
-  csmEmail: string;
-  start: string;
-  end: string;
-  backupEmail: string | null;
-  noBackup: boolean;
-  /** The backup is also off on a day of this time off within the look-ahead window. */
-  backupAlsoOff: boolean;
-  p1Accounts: string[];
-  /** Accounts whose renewal date falls in the time off. */
-  renewals: string[];
-  atRiskAccounts: string[];
 }
 
 export interface TimelineItem {
@@ -255,11 +109,18 @@ export interface ReportModel {
   teams: TeamReport[];
   csms: CsmReport[];
   accounts: AccountView[];
+  /**
+   * President's Club standings, oldest fiscal year first: every earlier year the data covers (as
+   * stored once it ended) and the year to date. The year to date is also each CSM's `presidentsClub`.
+   */
+  presidentsClub: PresidentsClubStanding[];
   /** Upcoming renewals by fiscal quarter: the current one and the next three. */
   renewals: RenewalQuarter[];
   /** Plays per fiscal quarter, for the org and per team manager email. */
   plays: { org: PlayQuarter[]; teams: Record<string, PlayQuarter[]> };
   onboarding: { cohort: OnboardingRow[]; outliers: OnboardingOutlier[] };
+  /** Book accounts with no Priority (read as P2 by every rule), for the managers, by account ID. */
+  unprioritized: string[];
   pto: PtoEntry[];
   accountDetails: Record<string, AccountDetail>;
   /** Scope id ('org', a team's manager email, a CSM's email) → snapshots, oldest first. */

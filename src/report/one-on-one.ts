@@ -188,7 +188,7 @@ function atRiskReasons(model: ReportModel, a: AccountView): string[] {
 }
 
 /**
- * The eligible accounts (tenure start ≤ T − successPlanTenureDays, or long-standing) whose Active
+ * The eligible accounts (tenure start < T − successPlanTenureDays, or long-standing) whose Active
  * plan was updated longest ago. An account with several Active plans is ranked by its stalest one.
  * A plan with no Last Updated date counts as never updated: it comes before every dated plan.
  */
@@ -197,7 +197,8 @@ function plansToReview(model: ReportModel, team: TeamReport): AgendaAccount[] {
   const eligibleBy = t - model.config.windows.successPlanTenureDays;
   const candidates: { account: AccountView; planId: string; lastUpdated: string | null }[] = [];
   for (const a of teamBook(model, team)) {
-    if (a.onboardingStart !== null && dayFromIso(a.onboardingStart) > eligibleBy) continue;
+    // Eligible from more than 30 days after the onboarding start (start < T − 30 days), as successPlanCoverage.
+    if (a.onboardingStart !== null && dayFromIso(a.onboardingStart) >= eligibleBy) continue;
     const active = (model.accountDetails[a.id]?.plans ?? []).filter((p) => p.status === 'Active');
     let stalest: (typeof active)[number] | undefined;
     for (const p of active) {

@@ -25,7 +25,7 @@ export function searchRecords(model: ReportModel): SearchRecord[] {
   const csmByEmail = new Map(model.csms.map((c) => [c.email, c]));
   const teamByManager = new Map(model.teams.map((t) => [t.manager, t]));
   const teams = model.teams.map((t) =>
-    record(`/teams/${t.slug}/`, `Team ${t.name}`, 'Team', [`manager ${t.manager}`, `${t.csms.length} CSMs`, `${t.segment} targets`]),
+    record(`/teams/${t.slug}/`, `Team ${t.name}`, 'Team', [`manager ${t.manager}`, `${t.csms.length} CSMs`]),
   );
   const csms = model.csms.map((c) =>
     record(`/csm/${c.slug}/`, c.name, 'CSM', [c.role, c.email, c.manager ? `team ${teamByManager.get(c.manager)?.name ?? c.manager}` : null, `${c.book.length} book accounts`]),

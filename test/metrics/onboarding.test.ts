@@ -4,7 +4,7 @@ import { isoFromDay } from '../../src/dates.ts';
 import type { Account, Activity, Cta, LicenseUsage, Tables } from '../../src/ingest/tables.ts';
 import { median, onboardingMetrics } from '../../src/metrics/onboarding.ts';
 import { buildIndex } from '../../src/metrics/table-index.ts';
-import { AS_OF, account, activity, cta, person, tables, usage } from './build-tables.ts';
+import { AS_OF, account, activity, cta, day, person, tables, usage } from './build-tables.ts';
 
 const T = AS_OF;
 
@@ -26,12 +26,19 @@ describe('median(values)', () => {
 });
 
 describe('onboardingMetrics(book, index, asOf, config)', () => {
-  it('cohort is the book accounts started in the trailing 365 days (T − 365 < S ≤ T)', () => {
-    const inside = started(364);
-    const outside = started(365);
+  it('cohort: an onboarding started exactly 12 months before T (2025-11-20) is in the cohort; a day earlier or after T is not', () => {
+    const inside = account({ onboardingStart: day('2025-11-20') });
+    const outside = account({ onboardingStart: day('2025-11-19') });
     const future = started(-1);
     const r = run([inside, outside, future, account()]);
     expect(r.cohort.map((c) => c.accountId)).toEqual([inside.id]);
+  });
+
+  it('cohort: with T = 2028-02-29 the twelve months start on 2027-02-28', () => {
+    const t = day('2028-02-29');
+    const inside = account({ onboardingStart: day('2027-02-28') });
+    const outside = account({ onboardingStart: day('2027-02-27') });
+    expect(run([inside, outside], {}, t).cohort.map((c) => c.accountId)).toEqual([inside.id]);
   });
 
   it('ttfeMedianDays: first Cadence Call or Meeting on or after S, median over an odd and an even count', () => {
@@ -81,8 +88,8 @@ describe('onboardingMetrics(book, index, asOf, config)', () => {
     expect(r.results.ttfvMedianDays.value).toBeNull();
   });
 
-  it('first value comes from the first usage row ≥ S at ≥ 10%, before the manual date', () => {
-    const a = started(100, { firstValueDate: T - 97 });
+  it('first value comes from the first usage row ≥ S at ≥ 10% when no First Value Date is set', () => {
+    const a = started(100);
     const rows = [
       usage({ accountId: a.id, date: T - 120, utilization: 0.9 }), // before S
       usage({ accountId: a.id, date: T - 95, utilization: 0.09 }), // below the threshold
@@ -94,10 +101,35 @@ describe('onboardingMetrics(book, index, asOf, config)', () => {
     expect(r.results.ttfvMedianDays.value).toBe(12);
   });
 
-  it('first value falls back to the manual date when no usage row crosses the threshold', () => {
-    const a = started(100, { firstValueDate: T - 80 });
-    const r = run([a], { licenseUsage: [usage({ accountId: a.id, date: T - 90, utilization: 0.05 })] });
-    expect(r.cohort[0]).toMatchObject({ firstValueSource: 'manual', ttfvDays: 20 });
+  it('ttfv: a manual First Value Date wins over licence data that crossed the threshold earlier or later', () => {
+    const a = started(100, { firstValueDate: T - 80 }); // day 20
+    const earlier = [usage({ accountId: a.id, date: T - 95, utilization: 0.5 })]; // day 5
+    expect(run([a], { licenseUsage: earlier }).cohort[0]).toMatchObject({ firstValue: isoFromDay(T - 80), firstValueSource: 'manual', ttfvDays: 20 });
+    const b = started(100, { firstValueDate: T - 97 }); // day 3
+    const later = [usage({ accountId: b.id, date: T - 88, utilization: 0.5 })]; // day 12
+    expect(run([b], { licenseUsage: later }).cohort[0]).toMatchObject({ firstValueSource: 'manual', ttfvDays: 3 });
+  });
+
+  it('ttfv: licence data starting more than 30 days after S is a late-licence outlier; starting on day 30 it is not', () => {
+    const late = started(100);
+    const onTime = started(100);
+    const rows = [
+      usage({ accountId: late.id, date: T - 120, utilization: 0.5 }), // before S: not the start of this onboarding's data
+      usage({ accountId: late.id, date: T - 69, utilization: 0.5 }), // day 31: the first row on or after S
+      usage({ accountId: onTime.id, date: T - 70, utilization: 0.05 }), // day 30, below the threshold
+      usage({ accountId: onTime.id, date: T - 60, utilization: 0.5 }), // day 40: first value
+    ];
+    const r = run([late, onTime], { licenseUsage: rows });
+    expect(r.outliers).toEqual([{ accountId: late.id, milestone: 'ttfv', start: isoFromDay(T - 100), reached: isoFromDay(T - 69), reason: 'late licence data' }]);
+    expect(r.results.ttfvMedianDays.value).toBe(40);
+    expect(r.results.ttfvWithinTarget.denominator).toEqual([onTime.id]);
+  });
+
+  it('ttfv: late licence data is no outlier when a manual First Value Date is set', () => {
+    const a = started(100, { firstValueDate: T - 85 });
+    const r = run([a], { licenseUsage: [usage({ accountId: a.id, date: T - 50, utilization: 0.5 })] });
+    expect(r.outliers).toEqual([]);
+    expect(r.cohort[0]).toMatchObject({ firstValueSource: 'manual', ttfvDays: 15 });
   });
 
   it('a usage row or a manual date after T has not happened yet', () => {
@@ -113,7 +145,7 @@ describe('onboardingMetrics(book, index, asOf, config)', () => {
     const bad = started(100, { firstValueDate: T - 103 });
     const good = started(100, { firstValueDate: T - 90 }); // day 10
     const r = run([bad, good]);
-    expect(r.outliers).toEqual([{ accountId: bad.id, milestone: 'ttfv', start: isoFromDay(T - 100), reached: isoFromDay(T - 103) }]);
+    expect(r.outliers).toEqual([{ accountId: bad.id, milestone: 'ttfv', start: isoFromDay(T - 100), reached: isoFromDay(T - 103), reason: 'reached before start' }]);
     expect(r.results.ttfvMedianDays.value).toBe(10);
     expect(r.results.ttfvWithinTarget.value).toBe(1);
     expect(r.results.ttfvWithinTarget.denominator).toEqual([good.id]);

@@ -14,7 +14,7 @@ function run(p: Partial<Tables>) {
 }
 
 describe('playsByQuarter(book, csmEmails, index, quarters, asOf, config)', () => {
-  it('Expansion: opened and closed per quarter, win rate over won + lost, mean days to close; nothing after T', () => {
+  it('plays: completed = won, closed = won + lost, invalid counted apart; win rate over won + lost, mean days to close of won or lost; nothing after T', () => {
     const a = account();
     const notInBook = account({ csmEmail: OTHER });
     const ctas = [
@@ -28,10 +28,18 @@ describe('playsByQuarter(book, csmEmails, index, quarters, asOf, config)', () =>
       cta({ accountId: a.id, type: 'Enablement', status: 'Completed', createdDate: day('2026-09-01'), closedDate: day('2026-09-03') }),
     ];
     const [q3, q4] = run({ accounts: [a, notInBook], ctas });
-    expect(q3).toMatchObject({ quarter: 'FY27-Q3', expansionOpened: 2, expansionClosed: 2, expansionWinRate: 0.5, expansionDaysToClose: 66 });
-    expect(q4).toMatchObject({ quarter: 'FY27-Q4', expansionOpened: 2, expansionClosed: 1, expansionWinRate: null, expansionDaysToClose: 4 });
-    expect(q3).toMatchObject({ enablementOpened: 1, enablementClosed: 1, enablementWinRate: 1, enablementDaysToClose: 2 });
-    expect(q4).toMatchObject({ enablementOpened: 0, enablementClosed: 0, enablementWinRate: null, enablementDaysToClose: null });
+    expect(q3).toMatchObject({ quarter: 'FY27-Q3', expansionOpened: 2, expansionCompleted: 1, expansionClosed: 2, expansionInvalid: 0, expansionWinRate: 0.5, expansionDaysToClose: 66 });
+    // The invalid CTA closed in Q4 is neither completed nor closed, and adds no days to close.
+    expect(q4).toMatchObject({ quarter: 'FY27-Q4', expansionOpened: 2, expansionCompleted: 0, expansionClosed: 0, expansionInvalid: 1, expansionWinRate: null, expansionDaysToClose: null });
+    expect(q3).toMatchObject({ enablementOpened: 1, enablementCompleted: 1, enablementClosed: 1, enablementInvalid: 0, enablementWinRate: 1, enablementDaysToClose: 2 });
+    expect(q4).toMatchObject({ enablementOpened: 0, enablementCompleted: 0, enablementClosed: 0, enablementWinRate: null, enablementDaysToClose: null });
+  });
+
+  it('plays: a Cancelled CTA counts as invalid, not as closed', () => {
+    const a = account();
+    const ctas = [cta({ accountId: a.id, type: 'Enablement', status: 'Cancelled', createdDate: day('2026-08-10'), closedDate: day('2026-08-12') })];
+    const [q3] = run({ accounts: [a], ctas });
+    expect(q3).toMatchObject({ enablementCompleted: 0, enablementClosed: 0, enablementInvalid: 1, enablementDaysToClose: null });
   });
 
   it("renewalRate: the scope's Renewal opportunities closed won / closed won or lost in the quarter", () => {
@@ -76,11 +84,15 @@ describe('playsByQuarter(book, csmEmails, index, quarters, asOf, config)', () =>
     expect(q3).toEqual({
       quarter: 'FY27-Q3',
       expansionOpened: 0,
+      expansionCompleted: 0,
       expansionClosed: 0,
+      expansionInvalid: 0,
       expansionWinRate: null,
       expansionDaysToClose: null,
       enablementOpened: 0,
+      enablementCompleted: 0,
       enablementClosed: 0,
+      enablementInvalid: 0,
       enablementWinRate: null,
       enablementDaysToClose: null,
       renewalRate: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.ts';
 import type { Account, Person, Tables } from '../../src/ingest/tables.ts';
-import { placePoints, presidentsClub, presidentsClubGaps, rankByPoints } from '../../src/metrics/presidents-club.ts';
+import { fiscalYearsCovered, positionPoints, presidentsClub, presidentsClubGaps, presidentsClubStanding, rankByPoints } from '../../src/metrics/presidents-club.ts';
 import { buildIndex } from '../../src/metrics/table-index.ts';
 import { AS_OF, account, activity, cta, day, opportunity, person, tables } from './build-tables.ts';
 
@@ -16,8 +16,8 @@ function run(p: Partial<Tables>, green: Record<string, number | null> = {}) {
   return { index, club };
 }
 
-describe('placePoints(values, places) and rankByPoints(points)', () => {
-  it('gives 50 to every CSM at the highest value, 35 to the next distinct value, 15 to the third, 0 to the rest', () => {
+describe('positionPoints(values, places) and rankByPoints(points)', () => {
+  it("President's Club: CSMs tied at the top all get 50; a later position than 3 gets 0, whatever the number of distinct values above it", () => {
     const values = new Map<string, number | null>([
       ['a', 1],
       ['b', 1],
@@ -28,7 +28,22 @@ describe('placePoints(values, places) and rankByPoints(points)', () => {
       ['g', 0],
       ['h', null],
     ]);
-    expect(Object.fromEntries(placePoints(values, [50, 35, 15]))).toEqual({ a: 50, b: 50, c: 50, d: 35, e: 15, f: 0, g: 0, h: 0 });
+    expect(Object.fromEntries(positionPoints(values, [50, 35, 15]))).toEqual({ a: 50, b: 50, c: 50, d: 0, e: 0, f: 0, g: 0, h: 0 });
+  });
+
+  it("President's Club: a tie for first puts the next value in position 3 (0.9, 0.9, 0.8, 0.7 give 50, 50, 15, 0)", () => {
+    const values = new Map<string, number | null>([['a', 0.9], ['b', 0.9], ['c', 0.8], ['d', 0.7]]);
+    expect(Object.fromEntries(positionPoints(values, [50, 35, 15]))).toEqual({ a: 50, b: 50, c: 15, d: 0 });
+  });
+
+  it("President's Club: a tie for second shares 35 and the next value is in position 4 (0 points)", () => {
+    const values = new Map<string, number | null>([['a', 3], ['b', 2], ['c', 2], ['d', 1]]);
+    expect(Object.fromEntries(positionPoints(values, [50, 35, 15]))).toEqual({ a: 50, b: 35, c: 35, d: 0 });
+  });
+
+  it("President's Club: a value of 0 or null gets 0 even in position 1", () => {
+    const values = new Map<string, number | null>([['a', 0], ['b', null], ['c', 0]]);
+    expect(Object.fromEntries(positionPoints(values, [50, 35, 15]))).toEqual({ a: 0, b: 0, c: 0 });
   });
 
   it('ranks by points with shared ranks for ties (1, 1, 3)', () => {
@@ -51,17 +66,18 @@ describe('presidentsClub(index, asOf, config, greenSuccessPlanRateOf)', () => {
       const r = club.get(email)!;
       return [r.ebrCompletion, r.greenSuccessPlans, r.points, r.rank];
     };
-    // ebrCompletion: a, b, c at 100% get 50 each, d at 50% gets 35, e at 0 and f (empty book, null) get 0.
-    // greenSuccessPlans: a and d 50, b 35, c 15, e (fourth value) and f (null) 0.
+    // ebrCompletion: a, b, c at 100% share position 1 (50 each); d at 50% is in position 4 (0); e at 0 and f (empty book, null) get 0.
+    // greenSuccessPlans: a and d share position 1 (50), b is in position 3 (15), c in position 4 (0), f (null) 0.
     expect(emails.map(pick)).toEqual([
       [1, 0.8, 100, 1],
-      [1, 0.5, 85, 2],
-      [1, 0.2, 65, 4],
-      [0.5, 0.8, 85, 2],
+      [1, 0.5, 65, 2],
+      [1, 0.2, 50, 3],
+      [0.5, 0.8, 50, 3],
       [0, 0.1, 0, 5],
       [null, null, 0, 5],
     ]);
     expect(club.get('a@x.com')!.fiscalYear).toBe('FY2027');
+    expect(club.get('b@x.com')!.categoryPoints).toEqual({ netArrContribution: 0, ebrCompletion: 50, greenSuccessPlans: 15, adoptionPlaysWon: 0, workshops: 0 });
     expect(club.get('d@x.com')!.counted.ebrCompletion).toEqual([d1!.id]);
     // No opportunities or CTAs supplied: those categories are null.
     expect(club.get('a@x.com')!.netArrContribution).toBeNull();
@@ -92,12 +108,12 @@ describe('presidentsClub(index, asOf, config, greenSuccessPlanRateOf)', () => {
     expect(club.get('b@x.com')).toMatchObject({ points: 35, rank: 2 });
   });
 
-  it('adoptionPlaysWon: book accounts with an Expansion or Enablement CTA won in the trailing 365 days / bookSize', () => {
+  it('adoptionPlaysWon: a play won exactly 12 months before E (2025-11-20) counts, one a day earlier does not', () => {
     const [w1, w2, x1, x2, x3] = [bookOf('a@x.com'), bookOf('a@x.com'), bookOf('a@x.com'), bookOf('a@x.com'), bookOf('a@x.com')];
     const ctas = [
-      cta({ accountId: w1!.id, type: 'Expansion', status: 'Closed Won', createdDate: AS_OF - 400, closedDate: AS_OF - 364 }),
+      cta({ accountId: w1!.id, type: 'Expansion', status: 'Closed Won', createdDate: AS_OF - 400, closedDate: day('2025-11-20') }),
       cta({ accountId: w2!.id, type: 'Enablement', status: 'Completed', createdDate: AS_OF - 10, closedDate: AS_OF }),
-      cta({ accountId: x1!.id, type: 'Enablement', status: 'Closed Won', createdDate: AS_OF - 400, closedDate: AS_OF - 365 }), // outside
+      cta({ accountId: x1!.id, type: 'Enablement', status: 'Closed Won', createdDate: AS_OF - 400, closedDate: day('2025-11-19') }), // outside
       cta({ accountId: x2!.id, type: 'Expansion', status: 'Closed Lost', createdDate: AS_OF - 10, closedDate: AS_OF - 5 }),
       cta({ accountId: x3!.id, type: 'Risk', status: 'Closed Won', createdDate: AS_OF - 10, closedDate: AS_OF - 5 }),
       cta({ accountId: x3!.id, type: 'Expansion', status: 'Closed Won', createdDate: AS_OF - 10, closedDate: AS_OF + 1 }), // after T
@@ -107,7 +123,7 @@ describe('presidentsClub(index, asOf, config, greenSuccessPlanRateOf)', () => {
     expect(club.get('a@x.com')!.counted.adoptionPlaysWon.sort()).toEqual([w1!.id, w2!.id].sort());
   });
 
-  it('workshops: distinct workshops delivered on the book with a date in the fiscal year up to T', () => {
+  it('workshops: distinct workshops the CSM presented with a date in the fiscal year up to T', () => {
     const [a1, a2] = [bookOf('a@x.com'), bookOf('a@x.com')];
     const ws = (accountId: string, date: number, subject: string) => activity({ accountId, type: 'Workshop', date, subject });
     const activities = [
@@ -120,6 +136,42 @@ describe('presidentsClub(index, asOf, config, greenSuccessPlanRateOf)', () => {
     const { club } = run({ csms: [member('a@x.com'), lead], accounts: [a1!, a2!], activities });
     expect(club.get('a@x.com')!.workshops).toBe(2);
     expect(club.get('a@x.com')!.counted.workshops).toEqual(['2026-02-01 · a@x.com · security', '2026-03-03 · a@x.com · ci basics']);
+  });
+});
+
+describe("President's Club by presenter and by fiscal year", () => {
+  it("workshops count for the presenter: a workshop a presents on b's account counts for a, not b", () => {
+    const [a1, b1] = [bookOf('a@x.com'), bookOf('b@x.com')];
+    const activities = [
+      activity({ accountId: b1.id, type: 'Workshop', date: day('2026-05-05'), subject: 'Pipelines', author: 'a@x.com' }),
+      activity({ accountId: a1.id, type: 'Workshop', date: day('2026-05-06'), subject: 'Security' }), // no author: a1's CSM, a
+    ];
+    const { club } = run({ csms: [lead, member('a@x.com'), member('b@x.com')], accounts: [a1, b1], activities });
+    expect(club.get('a@x.com')!.workshops).toBe(2);
+    expect(club.get('b@x.com')!.workshops).toBe(0);
+  });
+
+  it('an earlier fiscal year is counted up to its last day (2026-01-31); later events do not count', () => {
+    const a1 = bookOf('a@x.com');
+    const activities = [
+      activity({ accountId: a1.id, type: 'EBR', date: day('2026-01-31') }),
+      activity({ accountId: a1.id, type: 'Workshop', date: day('2025-02-01'), subject: 'First day' }),
+      activity({ accountId: a1.id, type: 'Workshop', date: day('2026-02-01'), subject: 'Next year' }),
+    ];
+    const index = buildIndex(tables({ csms: [lead, member('a@x.com')], accounts: [a1], activities }));
+    const fy2026 = presidentsClubStanding(index, 'FY2026', AS_OF, DEFAULT_CONFIG, () => 0.5).get('a@x.com')!;
+    expect(fy2026).toMatchObject({ fiscalYear: 'FY2026', ebrCompletion: 1, workshops: 1, greenSuccessPlans: 0.5 });
+    const fy2027 = presidentsClubStanding(index, 'FY2027', AS_OF, DEFAULT_CONFIG, () => null).get('a@x.com')!;
+    expect(fy2027).toMatchObject({ ebrCompletion: 0, workshops: 1 });
+    expect(() => presidentsClubStanding(index, 'FY2028', AS_OF, DEFAULT_CONFIG, () => null)).toThrow(/starts after/);
+  });
+
+  it('fiscalYearsCovered: from the year of the earliest activity, won opportunity or snapshot to the year of T', () => {
+    const a1 = bookOf('a@x.com');
+    const index = buildIndex(tables({ csms: [member('a@x.com')], accounts: [a1], activities: [activity({ accountId: a1.id, type: 'Email', date: day('2025-01-31') })] }));
+    expect(fiscalYearsCovered(index, AS_OF, DEFAULT_CONFIG, [])).toEqual(['FY2025', 'FY2026', 'FY2027']);
+    expect(fiscalYearsCovered(index, AS_OF, DEFAULT_CONFIG, ['2024-02-01'])).toEqual(['FY2025', 'FY2026', 'FY2027']);
+    expect(fiscalYearsCovered(index, AS_OF, DEFAULT_CONFIG, ['2024-01-31'])).toEqual(['FY2024', 'FY2025', 'FY2026', 'FY2027']);
   });
 });
 

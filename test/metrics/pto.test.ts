@@ -46,18 +46,21 @@ describe('ptoCoverage(index, asOf, config, factsOf)', () => {
     ]);
   });
 
-  it('flags a backup who is also off on a day of the time off within the window', () => {
+  it('PTO: a backup also off on any day of the whole time off is flagged, even past the 30-day window', () => {
     const r = run([
       timeOff({ start: T + 1, end: T + 7 }),
       timeOff({ email: BUDDY, start: T + 7, end: T + 10, backupEmail: SOLO }), // overlaps the CSM's last day
       timeOff({ email: SOLO, start: T + 20, end: T + 40, backupEmail: CSM_EMAIL }),
-      timeOff({ email: CSM_EMAIL, start: T + 31, end: T + 33, backupEmail: BUDDY }), // only after the window
+      timeOff({ email: CSM_EMAIL, start: T + 31, end: T + 33, backupEmail: BUDDY }), // after the window, but inside SOLO's time off
     ]);
     expect(r.map((e) => [e.csmEmail, e.backupAlsoOff])).toEqual([
       [CSM_EMAIL, true],
       [BUDDY, false],
-      [SOLO, false],
+      [SOLO, true],
     ]);
+    // The backup off only on the day after the time off ends: no clash.
+    const after = run([timeOff({ start: T + 1, end: T + 7 }), timeOff({ email: BUDDY, start: T + 8, end: T + 9 })]);
+    expect(after.find((e) => e.csmEmail === CSM_EMAIL)!.backupAlsoOff).toBe(false);
   });
 
   it("lists the CSM's P1 accounts, renewals that fall in the time off, and at-risk accounts", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.ts';
-import { account, AS_OF as T, CSM_EMAIL, cta, person, tables } from './build-tables.ts';
+import { account, AS_OF as T, CSM_EMAIL, cta, day, person, tables } from './build-tables.ts';
 import { accounts, scorecardOf } from './scorecard-fixture.ts';
 
 const me = { csm: CSM_EMAIL };
@@ -68,32 +68,45 @@ describe('p1Ratio', () => {
 });
 
 describe('misprioritizedCount', () => {
-  it('counts P2 accounts with a P1 reason, target 0', () => {
+  // A Growth CSM: no account is non-engaged, so only the reasons under test show.
+  const growth = [person({ role: 'Growth' })];
+  it('counts P2 and unprioritised accounts with a P1 reason, target 0', () => {
     const t = tables({
-      csms: strategic,
-      accounts: [account({ id: 'A1', priority: 'P2', health: 'Red' }), account({ id: 'A2', priority: 'P2' }), account({ id: 'A3', priority: 'P1', health: 'Red' }), account({ id: 'A4', priority: 'P2' })],
-      ctas: [cta({ accountId: 'A4', type: 'Expansion' })],
+      csms: growth,
+      accounts: [
+        account({ id: 'A1', priority: 'P2', health: 'Red' }),
+        account({ id: 'A2', priority: 'P2' }),
+        account({ id: 'A3', priority: 'P1', health: 'Red' }),
+        account({ id: 'A4', priority: 'P2' }),
+        account({ id: 'A5', priority: null, health: 'Red' }),
+        account({ id: 'A6', priority: null }),
+        account({ id: 'A7', priority: 'P2' }),
+      ],
+      ctas: [cta({ accountId: 'A4', type: 'Expansion' }), cta({ accountId: 'A7', type: 'Risk' })],
     });
     const m = scorecardOf(t, me).misprioritizedCount;
-    expect(m.value).toBe(2);
-    expect(m.numerator).toEqual(['A1', 'A4']);
+    expect(m.value).toBe(4);
+    expect(m.numerator).toEqual(['A1', 'A4', 'A5', 'A7']);
     expect(m.status).toBe('off-target');
     expect(m.note).toBeUndefined();
   });
   it('without ctas.csv counts the reasons it can know and says so', () => {
-    const m = scorecardOf(tables({ csms: strategic, accounts: [account({ id: 'A1', priority: 'P2', health: 'Red' })] }), me).misprioritizedCount;
+    const m = scorecardOf(tables({ csms: growth, accounts: [account({ id: 'A1', priority: 'P2', health: 'Red' })] }), me).misprioritizedCount;
     expect(m.value).toBe(1);
     expect(m.note).toMatch(/ctas\.csv/);
   });
   it('is 0 and on-target when nothing is misprioritized', () => {
-    const m = scorecardOf(tables({ csms: strategic, accounts: accounts(2, 'A', { priority: 'P2' }), ctas: [] }), me).misprioritizedCount;
+    const m = scorecardOf(tables({ csms: growth, accounts: accounts(2, 'A', { priority: 'P2' }), ctas: [] }), me).misprioritizedCount;
     expect([m.value, m.status]).toEqual([0, 'on-target']);
   });
 });
 
 describe('health metrics', () => {
-  it('healthFreshness: updated within 30 days over the book; null for an empty book', () => {
-    const t = tables({ csms: strategic, accounts: [account({ id: 'A1', healthUpdated: T - 30 }), account({ id: 'A2', healthUpdated: T - 31 }), account({ id: 'A3' }), account({ id: 'A4', healthUpdated: T })] });
+  it('healthFreshness: updated within the last month (from 2026-10-20) over the book; null for an empty book', () => {
+    const t = tables({
+      csms: strategic,
+      accounts: [account({ id: 'A1', healthUpdated: day('2026-10-20') }), account({ id: 'A2', healthUpdated: day('2026-10-19') }), account({ id: 'A3' }), account({ id: 'A4', healthUpdated: T })],
+    });
     const h = scorecardOf(t, me).healthFreshness;
     expect(h.value).toBe(0.5);
     expect(h.numerator).toEqual(['A1', 'A4']);

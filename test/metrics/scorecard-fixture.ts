@@ -4,6 +4,7 @@ import type { Day } from '../../src/dates.ts';
 import type { Account, Tables } from '../../src/ingest/tables.ts';
 import { computeAccountFacts } from '../../src/metrics/account-facts.ts';
 import { computeScorecard, type ScoreScope } from '../../src/metrics/scorecard.ts';
+import { rollUpScorecard } from '../../src/metrics/status.ts';
 import { buildIndex, type TableIndex } from '../../src/metrics/table-index.ts';
 import { account, AS_OF } from './build-tables.ts';
 
@@ -22,13 +23,20 @@ export function scopeOf(index: TableIndex, who: Who): ScoreScope {
   return { kind: 'team', csms: team.csms, book: team.csms.flatMap((c) => index.bookByCsm.get(c.email) ?? []) };
 }
 
-/** The scorecard of a scope as of T (default AS_OF). */
+/**
+ * The scorecard of a scope as of T (default AS_OF); a team's or the org's targets and statuses
+ * rolled up from its CSMs' scorecards, as a build does.
+ */
 export function scorecardOf(t: Tables, who: Who, o: { asOf?: Day; config?: Config; previousP1Ratio?: number | null } = {}) {
   const asOf = o.asOf ?? AS_OF;
   const config = o.config ?? DEFAULT_CONFIG;
   const index = buildIndex(t);
   const facts = new Map([...index.accounts.values()].map((a) => [a.id, computeAccountFacts(a, index, asOf, config)]));
-  return computeScorecard(scopeOf(index, who), index, facts, asOf, config, o.previousP1Ratio ?? null);
+  const scope = scopeOf(index, who);
+  const card = computeScorecard(scope, index, facts, asOf, config, o.previousP1Ratio ?? null);
+  if (scope.kind === 'csm') return card;
+  const csmCards = scope.csms.map((c) => computeScorecard(scopeOf(index, { csm: c.email }), index, facts, asOf, config, null));
+  return rollUpScorecard(card, csmCards);
 }
 
 /** `n` accounts with IDs `<prefix>1`..`<prefix>n`, each with the same overrides. */

@@ -11,8 +11,8 @@ describe('success plans', () => {
     csms: strategic,
     accounts: [
       account({ id: 'A1' }),
-      account({ id: 'A2', onboardingStart: T - 30 }),
-      account({ id: 'A3', onboardingStart: T - 29 }),
+      account({ id: 'A2', onboardingStart: T - 31 }),
+      account({ id: 'A3', onboardingStart: T - 30 }),
       account({ id: 'A4' }),
       account({ id: 'A5' }),
       account({ id: 'A6' }),
@@ -27,7 +27,7 @@ describe('success plans', () => {
       plan({ accountId: 'A6', planHealth: null }),
     ],
   });
-  it('successPlanCoverage: eligible accounts (tenure ≥ 30 days) with an Active plan existing at T', () => {
+  it('successPlanCoverage: eligible from more than 30 days after the onboarding start (31 days eligible, exactly 30 not), with an Active plan existing at T', () => {
     const c = scorecardOf(t, me).successPlanCoverage;
     expect(c.denominator).toEqual(['A1', 'A2', 'A4', 'A5', 'A6']);
     expect(c.numerator).toEqual(['A1', 'A2', 'A6']);
@@ -85,6 +85,16 @@ describe('open plays', () => {
     expect([g.value, g.target?.min, g.status]).toEqual([2, 2, 'on-target']);
     const g5 = scorecardOf(tables({ csms: [person({ role: 'Growth' })], accounts: accounts(5, 'A', { priority: 'P1' }), ctas }), me).expansionActive;
     expect([g5.target?.min, g5.status]).toEqual([2.5, 'off-target']);
+  });
+  it("expansionActive: a Growth CSM's status reads its P1 accounts; the value stays the whole count", () => {
+    const growth = [person({ role: 'Growth' })];
+    const book = [...accounts(2, 'P', { priority: 'P1' }), ...accounts(2, 'Q', { priority: 'P2' })];
+    const onP2 = scorecardOf(tables({ csms: growth, accounts: book, ctas: [cta({ accountId: 'Q1' }), cta({ accountId: 'Q2' })] }), me).expansionActive;
+    expect([onP2.value, onP2.status]).toEqual([2, 'off-target']);
+    const oneP1 = scorecardOf(tables({ csms: growth, accounts: book, ctas: [cta({ accountId: 'P1' })] }), me).expansionActive;
+    expect([oneP1.value, oneP1.status]).toEqual([1, 'on-target']);
+    const noP1 = scorecardOf(tables({ csms: growth, accounts: accounts(2, 'Q', { priority: 'P2' }), ctas: [] }), me).expansionActive;
+    expect([noP1.value, noP1.status]).toEqual([0, 'on-target']);
   });
   it('without ctas.csv both are null with a note', () => {
     const card = scorecardOf(tables({ csms: strategic, accounts: accounts(2, 'A') }), me);

@@ -35,12 +35,15 @@ describe('runBuild on the sample org', () => {
     expect(metrics.fiscalQuarter).toBe('FY27-Q4');
     expect(Object.keys(metrics.org.metrics).sort()).toEqual([...METRIC_KEYS].sort());
     expect(metrics.teams.length).toBeGreaterThan(0);
-    for (const scope of [...metrics.teams, ...metrics.csms]) expect(Object.keys(scope.metrics).sort()).toEqual([...METRIC_KEYS].sort());
+    for (const scope of [metrics.org, ...metrics.teams, ...metrics.csms]) {
+      expect(Object.keys(scope.metrics).sort()).toEqual([...METRIC_KEYS].sort());
+      expect(Object.keys(scope.status).sort()).toEqual([...METRIC_KEYS].sort());
+    }
     for (const csm of metrics.csms) {
       expect(csm.email).toBe(csm.email.toLowerCase());
       expect(csm.presidentsClub.fiscalYear).toBe('FY2027');
       expect(Object.keys(csm.presidentsClub).sort()).toEqual(
-        ['adoptionPlaysWon', 'ebrCompletion', 'fiscalYear', 'greenSuccessPlans', 'netArrContribution', 'points', 'rank', 'workshops'],
+        ['adoptionPlaysWon', 'categoryPoints', 'ebrCompletion', 'fiscalYear', 'greenSuccessPlans', 'netArrContribution', 'points', 'rank', 'workshops'],
       );
     }
   });

@@ -32,7 +32,7 @@ const accounts: (Partial<Account> & { id: string; noEbr?: boolean; ebrOn?: Day }
   { id: 'PL1', name: 'plan updated 200 days ago' },
   { id: 'PL2', name: 'plan never updated' },
   { id: 'PL3', name: 'plan updated 100 days ago' },
-  { id: 'PL4', name: 'stale plan, too new', onboardingStart: T - 10 },
+  { id: 'PL4', name: 'stale plan, too new', onboardingStart: T - 30 },
   { id: 'PL5', name: 'stale draft plan' },
   { id: 'PL6', name: 'two plans' },
   // Renewals and risk.
@@ -70,6 +70,8 @@ function model(asOf: Day = T): ReportModel {
     accounts: accounts.map(({ noEbr: _n, ebrOn: _e, ...a }) => account(a)),
     activities: [
       ...accounts.filter((a) => !a.noEbr).map((a) => activity({ accountId: a.id, type: 'EBR', date: a.ebrOn ?? T - 10 })),
+      // Every other account had a cadence call yesterday: unprioritised accounts have the P2 interval too.
+      ...accounts.filter((a) => !['P1A', 'P1B', 'P2A', 'P2B'].includes(a.id)).map((a) => activity({ accountId: a.id, date: T - 1 })),
       activity({ accountId: 'P1A', date: T - 20 }),
       activity({ accountId: 'P2A', date: T - 40 }),
       activity({ accountId: 'P2B', date: T - 35 }),
@@ -135,9 +137,9 @@ describe('agendaFor: week 1', () => {
 describe('agendaFor: week 2', () => {
   const agenda = agendaFor(m, LEAD, 2);
 
-  it('two success plans to review: the eligible accounts whose Active plan was updated longest ago', () => {
+  it('two success plans to review: the eligible accounts (onboarding started more than 30 days ago) whose Active plan was updated longest ago', () => {
     // SP2 has no Last Updated (never updated: first); PL6 ranks by its stalest plan (250 days) before PL1 (200).
-    // PL4 started 10 days ago (not eligible); PL5's plan is a Draft.
+    // PL4 started exactly 30 days ago (not eligible: plans are expected from more than 30 days after the start); PL5's plan is a Draft.
     expect(section(agenda, 'success-plans-to-review').accounts).toEqual([
       { id: 'PL2', name: 'plan never updated', csmEmail: CSM, detail: 'plan SP2 has no Last Updated date' },
       { id: 'PL6', name: 'two plans', csmEmail: CSM, detail: `plan SP6b last updated ${iso(T - 250)} (250 days ago)` },

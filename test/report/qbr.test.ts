@@ -74,8 +74,8 @@ describe('computeQbr: a closed quarter', () => {
       current: { value: 2 },
       previous: { value: 1 },
       direction: 'up',
-      // 1 to 2 EBRs per CSM is a range: a rise is neither better nor worse.
-      assessment: null,
+      // At least 1 EBR a month per Strategic CSM, more than 2 not a miss: a rise is better.
+      assessment: 'better',
     });
     expect(qbr.teams[LEAD2]!.metrics.ebrsLast30Days.current.value).toBe(0);
     // EBR coverage at 2026-10-31: A and B; at 2026-07-31: A alone.

@@ -223,6 +223,6 @@ describe('metric definitions', () => {
     for (const key of METRIC_KEYS) expect(html).toContain(`<section class="definition" id="${key}"`);
     const bookSize = sectionOf(html, 'bookSize');
     expect(bookSize).toContain('Strategic: 12 to 20; Growth: no target; Scale: no target');
-    expect(sectionOf(html, 'ebrCoverage')).toContain('Window: 365 days');
+    expect(sectionOf(html, 'ebrCoverage')).toContain('Window: 12 months');
   });
 });
