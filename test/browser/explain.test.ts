@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPercent } from '../../src/report/views.ts';
+import { formatPercent } from '../../src/views/format.ts';
 import { fact, launch, openPage, metricsJson, pathOf, site, smallestPageUnder, tableRows } from './site.ts';
 
 let browser: Browser;

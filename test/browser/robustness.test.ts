@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEY_METRICS, formatMetric, METRIC_LABELS } from '../../src/report/views.ts';
+import { formatMetric } from '../../src/views/format.ts';
+import { KEY_METRICS, METRIC_LABELS } from '../../src/views/labels.ts';
 import { closePage, exactly, launch, metricsJson, openPage, site } from './site.ts';
 
 let browser: Browser;

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_KEYS, type ReportModel } from '../../src/report/model.ts';
-import { ACCOUNT_FACT_KEYS, formatMetric, STATUS_TEXT } from '../../src/report/views.ts';
+import { formatMetric } from '../../src/views/format.ts';
+import { ACCOUNT_FACT_KEYS, STATUS_TEXT } from '../../src/views/labels.ts';
 import { accountId, makeModel, MARKUP_NAME } from '../fixtures/site/make-model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
