@@ -3,7 +3,7 @@ import type { MetricKey, ReportModel } from '../report/model.ts';
 import type { QbrMetric, QbrReport, QbrScope, QbrValue } from '../report/qbr.ts';
 import { formatMetric } from './format.ts';
 import { METRIC_LABELS } from './labels.ts';
-import { qbrHref } from './links.ts';
+import { qbrHref, sourceHref } from './links.ts';
 import { byName, csmRef, reportIndex, type AccountRef, type PersonRef } from './lookup.ts';
 
 /** One QBR page: a quarter seen for the org or for one team. */
@@ -140,7 +140,7 @@ export interface QbrAccountRow {
 export interface QbrDetails {
   cohort: (QbrAccountRow & { row: QbrScope['onboardingCohort'][number] })[];
   ebrAccounts: AccountRef[];
-  lostRenewals: (QbrAccountRow & { renewal: QbrScope['renewals']['opportunities'][number] })[];
+  lostRenewals: (QbrAccountRow & { renewal: QbrScope['renewals']['opportunities'][number]; opportunityHref: string | null })[];
   forecastAccounts: AccountRef[];
   atRisk: (QbrAccountRow & { risk: QbrScope['risks']['atRisk'][number] })[];
 }
@@ -156,7 +156,7 @@ export function qbrDetails(model: ReportModel, scope: QbrScope): QbrDetails {
   return {
     cohort: scope.onboardingCohort.map((r) => ({ ...row(r.accountId, byId.get(r.accountId)?.csmEmail ?? null), row: r })),
     ebrAccounts: scope.ebrsHeld.accounts.map((id) => ref(id)).sort(byName),
-    lostRenewals: scope.renewals.opportunities.filter((o) => !o.won).map((o) => ({ ...row(o.accountId, o.csmEmail), renewal: o })),
+    lostRenewals: scope.renewals.opportunities.filter((o) => !o.won).map((o) => ({ ...row(o.accountId, o.csmEmail), renewal: o, opportunityHref: sourceHref(model.config.links, 'opportunity', o.id) })),
     forecastAccounts: scope.forecast.accounts.map((id) => ref(id)),
     atRisk: scope.risks.atRisk.map((r) => ({ ...row(r.id, r.csmEmail, r.name), risk: r })),
   };

@@ -74,7 +74,7 @@ describe('explain a team\'s cadence compliance', () => {
   it('holds in its numerator accounts whose own pages say they have an interval and are not overdue', async () => {
     for (const link of [numerator[0]!, numerator[numerator.length - 1]!]) {
       const [name, href] = link.split(' → ');
-      await page.goto(`${site.url}${href}`);
+      await page.goto(`${site.origin}${href}`);
       expect(await page.locator('h1').textContent()).toBe(name);
       expect(await fact(page, 'Cadence overdue')).toBe('no');
       expect(await fact(page, 'Cadence interval')).toMatch(/^\d+ days$/);

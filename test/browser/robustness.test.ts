@@ -85,11 +85,11 @@ describe('an account named like markup', () => {
 
     await page.locator('.lede').getByRole('link').click(); // the owner
     await page.waitForURL(/\/csm\//);
-    expect(await page.locator(`table.book a[href="/accounts/${id}/"]`).textContent()).toBe(NAME);
+    expect(await page.locator(`table.book a[href="${site.base}/accounts/${id}/"]`).textContent()).toBe(NAME);
     expect(await page.locator('main img').count()).toBe(0);
 
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('onerror alert')}`);
-    const result = page.locator(`#search-results a[href="/accounts/${id}/"]`);
+    const result = page.locator(`#search-results a[href="${site.base}/accounts/${id}/"]`);
     await result.waitFor();
     expect(await result.textContent()).toBe(NAME);
     expect(await page.locator('main img').count()).toBe(0);

@@ -71,7 +71,9 @@ describe('the built site', () => {
     ]) {
       expect(existsSync(join(site, path, 'index.html')), path).toBe(true);
     }
-    expect(filesUnder(join(site, 'accounts')).length).toBe(model.accounts.length);
+    // One page per account, beside the accounts index.
+    expect(readdirSync(join(site, 'accounts'), { withFileTypes: true }).filter((e) => e.isDirectory()).length).toBe(model.accounts.length);
+    expect(existsSync(join(site, 'accounts', 'index.html'))).toBe(true);
     expect(filesUnder(join(site, 'csm')).length).toBe(model.csms.length);
   });
 
