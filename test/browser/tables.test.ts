@@ -31,7 +31,7 @@ describe('the renewals table', () => {
     expect(all.length).toBeGreaterThan(100);
 
     const team = csv[0]!.Team!;
-    await page.getByLabel('Team').selectOption(team);
+    await page.getByRole('combobox', { name: 'Team' }).selectOption(team);
     const byTeam = await shownRenewals(page);
     expect(byTeam.length).toBe(csv.filter((r) => r.Team === team).length);
     expect(byTeam.length).toBeLessThan(all.length);
@@ -39,20 +39,20 @@ describe('the renewals table', () => {
     expect(await page.locator('[data-table-status]').textContent()).toBe(`${byTeam.length} of ${all.length} rows shown`);
 
     const health = 'Red';
-    await page.getByLabel('Health').selectOption(health);
+    await page.getByRole('combobox', { name: 'Health' }).selectOption(health);
     const both = await shownRenewals(page);
     expect(both.length).toBe(csv.filter((r) => r.Team === team && r.Health === health).length);
 
-    await page.getByLabel('Team').selectOption('');
-    await page.getByLabel('Health').selectOption('');
+    await page.getByRole('combobox', { name: 'Team' }).selectOption('');
+    await page.getByRole('combobox', { name: 'Health' }).selectOption('');
     const quarter = csv[csv.length - 1]!.Quarter!;
-    await page.getByLabel('Quarter').selectOption(quarter);
+    await page.getByRole('combobox', { name: 'Quarter' }).selectOption(quarter);
     expect((await shownRenewals(page)).length).toBe(csv.filter((r) => r.Quarter === quarter).length);
     const csm = csv[0]!.CSM!;
-    await page.getByLabel('Quarter').selectOption('');
-    await page.getByLabel('CSM').selectOption(csm);
+    await page.getByRole('combobox', { name: 'Quarter' }).selectOption('');
+    await page.getByRole('combobox', { name: 'CSM' }).selectOption(csm);
     expect((await shownRenewals(page)).length).toBe(csv.filter((r) => r.CSM === csm).length);
-    await page.getByLabel('CSM').selectOption('');
+    await page.getByRole('combobox', { name: 'CSM' }).selectOption('');
     expect((await shownRenewals(page)).length).toBe(all.length);
   });
 
@@ -114,7 +114,7 @@ describe('the indices', () => {
     expect(total).toBe(csvRows.length);
     const churned = csvRows.filter((r) => r.Status === 'Churned').length;
     expect(churned).toBeGreaterThan(0);
-    await page.getByLabel('Status').selectOption('Churned');
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('Churned');
     expect(await page.locator('#all-accounts tbody tr:not([hidden])').count()).toBe(churned);
     expect(await page.locator('#all-accounts tbody tr:not([hidden]) .chip', { hasText: 'Churned' }).count()).toBe(churned);
   });
