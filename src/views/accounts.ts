@@ -15,7 +15,7 @@ export interface AccountIndexRow {
 }
 
 /** The accounts download. */
-export const ACCOUNTS_CSV_HREF = withBase('/accounts.csv');
+export const ACCOUNTS_CSV_HREF = withBase('/downloads/accounts.csv');
 
 /** Every account by name: active ones and the churned or inactive ones alike. */
 export function accountIndexRows(model: ReportModel): AccountIndexRow[] {

@@ -15,7 +15,7 @@ export interface RenewalRow {
 }
 
 /** The renewals download. */
-export const RENEWALS_CSV_HREF = withBase('/renewals.csv');
+export const RENEWALS_CSV_HREF = withBase('/downloads/renewals.csv');
 
 /** The renewing accounts of every quarter, soonest first. */
 export function renewalRows(model: ReportModel): RenewalRow[] {

@@ -24,7 +24,7 @@ async function shownRenewals(p: Page): Promise<string[][]> {
 
 describe('the renewals table', () => {
   it('filters by team, CSM, quarter and health, and the counts agree with the CSV download', async () => {
-    const csv = Papa.parse<Record<string, string>>(readFileSync(`${site.dir}/renewals.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const csv = Papa.parse<Record<string, string>>(readFileSync(`${site.dir}/downloads/renewals.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
     await page.goto(`${site.url}/renewals/`);
     const all = await shownRenewals(page);
     expect(all.length).toBe(csv.length);
@@ -77,7 +77,7 @@ describe('the renewals table', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download these \d+ rows as CSV/ }).click()]);
     expect(download.suggestedFilename()).toBe('renewals.csv');
     const text = readFileSync((await download.path())!, 'utf8');
-    expect(text).toBe(readFileSync(`${site.dir}/renewals.csv`, 'utf8'));
+    expect(text).toBe(readFileSync(`${site.dir}/downloads/renewals.csv`, 'utf8'));
     expect(text.split('\r\n')[0]).toBe('Account ID,Account,Quarter,Renewal,ARR,Health,At risk,CSM,Team');
   });
 
@@ -110,7 +110,7 @@ describe('the indices', () => {
     await page.goto(`${site.url}/accounts/`);
     const rows = page.locator('#all-accounts tbody tr');
     const total = await rows.count();
-    const csvRows = Papa.parse<Record<string, string>>(readFileSync(`${site.dir}/accounts.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const csvRows = Papa.parse<Record<string, string>>(readFileSync(`${site.dir}/downloads/accounts.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(total).toBe(csvRows.length);
     const churned = csvRows.filter((r) => r.Status === 'Churned').length;
     expect(churned).toBeGreaterThan(0);

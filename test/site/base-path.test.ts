@@ -85,15 +85,15 @@ describe('the fixture site built for /cs-report/', () => {
   });
 
   it('writes the renewals and accounts downloads with the rows of their tables, formulas neutralised', () => {
-    for (const [file, tableId] of [['renewals.csv', 'renewing-accounts'], ['accounts.csv', 'all-accounts']] as const) {
+    for (const [file, tableId] of [['downloads/renewals.csv', 'renewing-accounts'], ['downloads/accounts.csv', 'all-accounts']] as const) {
       const text = readFileSync(join(site, file), 'utf8');
       const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-      const html = file === 'renewals.csv' ? page('renewals') : page('accounts');
+      const html = file === 'downloads/renewals.csv' ? page('renewals') : page('accounts');
       const tbody = html.slice(html.indexOf(`id="${tableId}"`), html.indexOf('</tbody>', html.indexOf(`id="${tableId}"`)));
       expect(rows.length - 1, file).toBe((tbody.match(/<tr/g) ?? []).length - 1); // the header row of thead
       for (const row of rows) for (const cell of row) expect(cell, `${file}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
     }
-    const accounts = Papa.parse<Record<string, string>>(readFileSync(join(site, 'accounts.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const accounts = Papa.parse<Record<string, string>>(readFileSync(join(site, 'downloads', 'accounts.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(accounts.map((r) => r.Account)).toContain(`'${FORMULA_NAME}`);
     expect(accounts.map((r) => r.Account)).toContain(MARKUP_NAME);
     expect(accounts.length).toBe(model.accounts.length);
