@@ -124,6 +124,22 @@ export const WindowsSchema = z
 /** Per file, per contract column: a boolean setting (dayFirst, decimalComma). */
 const perColumnFlag = z.partialRecord(fileName, z.record(z.string(), z.boolean()));
 
+/** A URL template of a record in its source system: https only, `{id}` where the record's ID goes. */
+const linkTemplate = z
+  .string()
+  .refine((s) => { try { return new URL(s.replaceAll('{id}', 'x')).protocol === 'https:'; } catch { return false; } }, { error: 'must be an https: URL, e.g. "https://acme.my.salesforce.com/{id}"' })
+  .refine((s) => s.includes('{id}'), { error: 'must contain {id}, where the record\'s ID goes' });
+
+/** Per record kind, the template of a link to the record in Gainsight or Salesforce; unset kinds are not linked. */
+export const LinkTemplatesSchema = z.strictObject({
+  account: linkTemplate,
+  opportunity: linkTemplate,
+  successPlan: linkTemplate,
+  cta: linkTemplate,
+  person: linkTemplate,
+}).partial();
+export type LinkTemplates = z.output<typeof LinkTemplatesSchema>;
+
 export const ConfigSchema = z.strictObject({
   /** The as-of date T when --as-of is not given (a shipped sample fixes it to stay reproducible). */
   asOf: z.iso.date().optional(),
@@ -152,6 +168,13 @@ export const ConfigSchema = z.strictObject({
   highArrAccountsPerCsm: z.number().int().min(1).default(4),
   /** President's Club points for positions 1, 2 and 3 in the team; later positions get 0. */
   presidentsClubPoints: z.tuple([z.number(), z.number(), z.number()]).default([50, 35, 15]),
+  /** The URL path the site is served under, e.g. `/cs-report/` for a GitLab project's Pages. */
+  basePath: z
+    .string()
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, { error: 'must start and end with "/" and hold only letters, digits, "-", "_", "." and "~" between, e.g. "/cs-report/"' })
+    .default('/'),
+  /** Links from records to their source system (DATA-CONTRACT.md "The config"). */
+  links: LinkTemplatesSchema.default({}),
   targets: TargetsSchema.prefault({}),
   windows: WindowsSchema.prefault({}),
 });

@@ -3,7 +3,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { METRIC_KEYS } from './report/model.ts';
-import { ACCOUNT_FACT_KEYS } from './report/views.ts';
+import { ACCOUNT_FACT_KEYS } from './views/labels.ts';
 
 const metrics = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './src/content/metrics' }),

@@ -169,11 +169,12 @@ function typeOf(v: Cells, column: string, raw: string, lookup: (t: string) => st
 // success_plans.csv
 
 export const successPlansSchema = (v: Cells) =>
-  cellsOf(['Success Plan ID', 'Account ID', 'Status', 'Plan Health', 'Created Date', 'Last Updated']).transform((r, ctx) => {
+  cellsOf(['Success Plan ID', 'Account ID', 'Plan Name', 'Status', 'Plan Health', 'Created Date', 'Last Updated']).transform((r, ctx) => {
     v.begin(ctx);
     const row = {
       id: v.text('Success Plan ID', r['Success Plan ID'], true),
       accountId: v.sfId('Account ID', r['Account ID']),
+      name: v.text('Plan Name', r['Plan Name']),
       status: v.oneOf('Status', r.Status, planStatus, PLAN_STATUSES, true),
       planHealth: v.oneOf('Plan Health', r['Plan Health'], rag, RAGS),
       createdDate: v.date('Created Date', r['Created Date'], false, true),
@@ -332,7 +333,7 @@ export const SUCCESS_PLANS: FileSpec<SuccessPlan> = {
   file: 'success_plans.csv',
   required: false,
   columns: {
-    'Success Plan ID': col('id', true), 'Account ID': col('accountId', true), Status: col('status', true),
+    'Success Plan ID': col('id', true), 'Account ID': col('accountId', true), 'Plan Name': col('name'), Status: col('status', true),
     'Plan Health': col('planHealth'), 'Created Date': col('createdDate'), 'Last Updated': col('lastUpdated'),
   },
   schema: successPlansSchema,

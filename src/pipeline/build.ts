@@ -84,7 +84,7 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
     const staging = `${path.resolve(opts.outDir)}.staging-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
     try {
-      await renderSite(outputs.modelFile, staging);
+      await renderSite(outputs.modelFile, staging, config.basePath);
       step('render the pages');
       for (const [file, text] of Object.entries(outputs.siteFiles)) {
         await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
@@ -163,9 +163,10 @@ async function computeOutputs(
   return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, modelFile, siteFiles, historyFiles, searchRecords: searchRecords(model) };
 }
 
-/** Renders the Astro site for the report model in `modelFile` into `outDir`. */
-export async function renderSite(modelFile: string, outDir: string): Promise<void> {
+/** Renders the Astro site for the report model in `modelFile` into `outDir`, to be served under `basePath`. */
+export async function renderSite(modelFile: string, outDir: string, basePath = '/'): Promise<void> {
   process.env.REPORT_MODEL = modelFile;
+  process.env.REPORT_BASE_PATH = basePath; // astro.config.mjs and the pages' links read it
   const { build } = await import('astro');
   await build({ root: PROJECT_ROOT, outDir, logLevel: 'warn' });
 }

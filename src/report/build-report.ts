@@ -249,7 +249,7 @@ function accountDetails(index: TableIndex, asOf: Day): Record<string, AccountDet
       .map((c) => ({ id: c.id, type: c.type, name: c.name, status: c.status, outcome: c.outcome, created: isoFromDay(c.createdDate), closed: iso(c.closedDate) }))
       .sort((a, b) => (a.created > b.created ? -1 : a.created < b.created ? 1 : a.id < b.id ? -1 : 1));
     d.plans = (index.plansByAccount.get(id) ?? [])
-      .map((p) => ({ id: p.id, status: p.status, planHealth: p.planHealth, lastUpdated: iso(p.lastUpdated) }))
+      .map((p) => ({ id: p.id, name: p.name, status: p.status, planHealth: p.planHealth, lastUpdated: iso(p.lastUpdated) }))
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   return details;

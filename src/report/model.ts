@@ -83,7 +83,7 @@ export interface AccountDetail {
   /** The most recent activities on or before T, newest first (at most 20). */
   recentActivities: TimelineItem[];
   ctas: { id: string; type: string; name: string | null; status: string; outcome: string; created: string; closed: string | null }[];
-  plans: { id: string; status: string; planHealth: Rag | null; lastUpdated: string | null }[];
+  plans: { id: string; /** `Plan Name`; null when the export leaves it empty. */ name: string | null; status: string; planHealth: Rag | null; lastUpdated: string | null }[];
 }
 
 /** A scope's metric values at one earlier build (history snapshot). */

@@ -6,7 +6,9 @@
 import { dayFromIso } from '../dates.ts';
 import { weekOfMonth } from '../metrics/one-on-one.ts';
 import { ONBOARDING_KEYS, type AccountView, type MetricKey, type ReportModel, type TeamReport } from './model.ts';
-import { byName, formatMoney, formatPercent, managerLists, reportIndex, teamBook } from './views.ts';
+import { formatMoney, formatPercent } from '../views/format.ts';
+import { byName, reportIndex, teamBook } from '../views/lookup.ts';
+import { managerLists } from '../views/team.ts';
 
 /** The agenda weeks: a 5th week of a month uses week 4's agenda. */
 export type AgendaWeek = 1 | 2 | 3 | 4;

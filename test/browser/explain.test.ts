@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPercent } from '../../src/report/views.ts';
+import { formatPercent } from '../../src/views/format.ts';
 import { fact, launch, openPage, metricsJson, pathOf, site, smallestPageUnder, tableRows } from './site.ts';
 
 let browser: Browser;
@@ -74,7 +74,7 @@ describe('explain a team\'s cadence compliance', () => {
   it('holds in its numerator accounts whose own pages say they have an interval and are not overdue', async () => {
     for (const link of [numerator[0]!, numerator[numerator.length - 1]!]) {
       const [name, href] = link.split(' → ');
-      await page.goto(`${site.url}${href}`);
+      await page.goto(`${site.origin}${href}`);
       expect(await page.locator('h1').textContent()).toBe(name);
       expect(await fact(page, 'Cadence overdue')).toBe('no');
       expect(await fact(page, 'Cadence interval')).toMatch(/^\d+ days$/);

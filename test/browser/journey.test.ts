@@ -76,7 +76,7 @@ describe('from the overview to an account', () => {
     expect(csmLinks.length).toBeGreaterThan(0);
     const flagged: string[] = [];
     for (const href of csmLinks) {
-      await page.goto(`${site.url}${href}`);
+      await page.goto(`${site.origin}${href}`);
       const owner = (await page.locator('h1').textContent())!.trim();
       // Book columns: Account, Priority, Health, ARR, Renewal, Last cadence call, Last EBR, License use, Flags.
       for (const r of await tableRows(page.locator('table.book'))) {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEY_METRICS, formatMetric, METRIC_LABELS } from '../../src/report/views.ts';
+import { formatMetric } from '../../src/views/format.ts';
+import { KEY_METRICS, METRIC_LABELS } from '../../src/views/labels.ts';
 import { closePage, exactly, launch, metricsJson, openPage, site } from './site.ts';
 
 let browser: Browser;
@@ -84,11 +85,11 @@ describe('an account named like markup', () => {
 
     await page.locator('.lede').getByRole('link').click(); // the owner
     await page.waitForURL(/\/csm\//);
-    expect(await page.locator(`table.book a[href="/accounts/${id}/"]`).textContent()).toBe(NAME);
+    expect(await page.locator(`table.book a[href="${site.base}/accounts/${id}/"]`).textContent()).toBe(NAME);
     expect(await page.locator('main img').count()).toBe(0);
 
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('onerror alert')}`);
-    const result = page.locator(`#search-results a[href="/accounts/${id}/"]`);
+    const result = page.locator(`#search-results a[href="${site.base}/accounts/${id}/"]`);
     await result.waitFor();
     expect(await result.textContent()).toBe(NAME);
     expect(await page.locator('main img').count()).toBe(0);

@@ -1,7 +1,7 @@
 /** Search: an account's name typed into the header search finds its page (Pagefind, in the browser). */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, pathOf, site, smallestPageUnder } from './site.ts';
+import { launch, openPage, pathOf, routeOf, site, smallestPageUnder } from './site.ts';
 
 let browser: Browser;
 let page: Page;
@@ -33,7 +33,7 @@ describe('search', () => {
     expect(await result.textContent()).toBe(name);
     await result.click();
     await page.waitForURL((url) => url.pathname === href);
-    expect(pathOf(page)).toBe(href);
+    expect(pathOf(page)).toBe(routeOf(href));
     expect(await page.locator('h1').textContent()).toBe(name);
   });
 });

@@ -6,8 +6,17 @@ import { inject } from 'vitest';
 
 /** The served site, its folder and the data it was built from. */
 export const site = {
+  /** The site's address with its base path, no trailing slash: append a route such as `/renewals/`. */
   get url(): string {
     return inject('siteUrl');
+  },
+  /** The origin alone: append an href read from a page (it holds the base path). */
+  get origin(): string {
+    return inject('siteOrigin');
+  },
+  /** The base path, no trailing slash: `/cs-report`. */
+  get base(): string {
+    return new URL(inject('siteUrl')).pathname;
   },
   get dir(): string {
     return inject('siteDir');
@@ -60,7 +69,9 @@ export function metricsJson(): MetricsJson {
 /** The route of the smallest page under a folder of the site (e.g. `teams`): quick to load and to check. */
 export function smallestPageUnder(folder: string): string {
   const root = path.join(site.dir, folder);
-  const pages = readdirSync(root)
+  const pages = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
     .map((slug) => ({ slug, size: statSync(path.join(root, slug, 'index.html')).size }))
     .sort((a, b) => a.size - b.size || a.slug.localeCompare(b.slug));
   const first = pages[0];
@@ -70,7 +81,11 @@ export function smallestPageUnder(folder: string): string {
 
 /** Every route under a folder of the site, e.g. every `/csm/<slug>/`. */
 export function pagesUnder(folder: string): string[] {
-  return readdirSync(path.join(site.dir, folder)).sort().map((slug) => `/${folder}/${slug}/`);
+  return readdirSync(path.join(site.dir, folder), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .map((slug) => `/${folder}/${slug}/`);
 }
 
 /** The trimmed cell texts (header cells included) of each row a locator matches. */
@@ -83,8 +98,14 @@ export function rowCells(rows: Locator): Promise<string[][]> {
 /** The body rows of a table as trimmed cell texts. */
 export const tableRows = (table: Locator): Promise<string[][]> => rowCells(table.locator('tbody tr'));
 
-/** The path part of the page's URL (no origin, no hash). */
-export const pathOf = (page: Page): string => new URL(page.url()).pathname;
+/** The route of the page: the path part of its URL without the base path (no origin, no hash). */
+export const pathOf = (page: Page): string => routeOf(new URL(page.url()).pathname);
+
+/** The route of an href or path of the site: without its base path. */
+export function routeOf(href: string): string {
+  const p = href.startsWith(site.base + '/') ? href.slice(site.base.length) : href;
+  return p;
+}
 
 /** A page's number of PDF pages: counts `/Type /Page` objects (not the `/Pages` tree nodes). */
 export function pdfPageCount(pdf: Buffer): number {

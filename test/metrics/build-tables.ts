@@ -88,7 +88,7 @@ export function cta(o: Partial<Cta> = {}): Cta {
 
 /** An Active success plan with Green health. */
 export function plan(o: Partial<SuccessPlan> = {}): SuccessPlan {
-  return { id: nextId('SP'), accountId: 'missing', status: 'Active', planHealth: 'Green', createdDate: null, lastUpdated: null, ...o };
+  return { id: nextId('SP'), accountId: 'missing', name: null, status: 'Active', planHealth: 'Green', createdDate: null, lastUpdated: null, ...o };
 }
 
 /** A Closed Won opportunity closing on AS_OF, its CSM column empty (the account's CSM counts). */

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/report/model.ts';
 import { currentAgendaWeek } from '../../src/report/one-on-one.ts';
 import type { QbrMetric } from '../../src/report/qbr.ts';
-import { formatMetric, formatPcGap, ptoRows, qbrChangeText, qbrPages, qbrSourceText } from '../../src/report/views.ts';
+import { formatMetric } from '../../src/views/format.ts';
+import { formatPcGap } from '../../src/views/presidents-club.ts';
+import { ptoRows } from '../../src/views/pto.ts';
+import { qbrChangeText, qbrPages, qbrSourceText } from '../../src/views/qbr.ts';
 import { accountId, makeModel, QBR_QUARTERS } from '../fixtures/site/make-model.ts';
 
 const root = resolve(import.meta.dirname, '../..');

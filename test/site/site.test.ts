@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_KEYS, type ReportModel } from '../../src/report/model.ts';
-import { ACCOUNT_FACT_KEYS, formatMetric, STATUS_TEXT } from '../../src/report/views.ts';
+import { formatMetric } from '../../src/views/format.ts';
+import { ACCOUNT_FACT_KEYS, STATUS_TEXT } from '../../src/views/labels.ts';
 import { accountId, makeModel, MARKUP_NAME } from '../fixtures/site/make-model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -70,7 +71,9 @@ describe('the built site', () => {
     ]) {
       expect(existsSync(join(site, path, 'index.html')), path).toBe(true);
     }
-    expect(filesUnder(join(site, 'accounts')).length).toBe(model.accounts.length);
+    // One page per account, beside the accounts index.
+    expect(readdirSync(join(site, 'accounts'), { withFileTypes: true }).filter((e) => e.isDirectory()).length).toBe(model.accounts.length);
+    expect(existsSync(join(site, 'accounts', 'index.html'))).toBe(true);
     expect(filesUnder(join(site, 'csm')).length).toBe(model.csms.length);
   });
 
@@ -169,16 +172,18 @@ describe('the built site', () => {
     expect(robots).toMatch(/^User-agent: \*\nDisallow: \/$/m);
   });
 
-  it('needs no script to read any page; only the search page has one', () => {
+  it('needs no script to read any page; only search and the pages with long tables have one, and it is local', () => {
     const withScript = htmlPages().filter((f) => readFileSync(join(site, f), 'utf8').includes('<script'));
-    expect(withScript).toEqual([join('search', 'index.html')]);
+    expect(withScript).toEqual([join('accounts', 'index.html'), join('renewals', 'index.html'), join('search', 'index.html')]);
+    for (const f of withScript.slice(0, 2)) expect(readFileSync(join(site, f), 'utf8')).toContain('<script src="/tables.js" defer></script>');
+    expect(existsSync(join(site, 'tables.js'))).toBe(true);
   });
 
   it('labels the search input visibly and marks the searchable content', () => {
     for (const file of htmlPages()) {
       const html = readFileSync(join(site, file), 'utf8');
       expect(html, file).toContain('<label for="site-search-q">Search</label>');
-      const searchable = /^(accounts|csm|teams)\//.test(relative(site, join(site, file)));
+      const searchable = /^(accounts|csm|teams)\/[^/]+\//.test(relative(site, join(site, file)));
       expect(html.includes('data-pagefind-body'), file).toBe(searchable);
       expect(html, file).toContain('<header class="site-header" data-pagefind-ignore');
     }

@@ -6,19 +6,12 @@ import { sparkline, stackedBars } from '../../src/components/charts.ts';
 import type { QualityIssue } from '../../src/ingest/quality.ts';
 import { loadReport } from '../../src/report/load.ts';
 import type { AccountView, ReportModel } from '../../src/report/model.ts';
-import {
-  explainEntries,
-  formatConfigValue,
-  formatDays,
-  formatExportTime,
-  formatMetric,
-  formatMoney,
-  formatPercent,
-  issuesByRule,
-  managerLists,
-  trendSeries,
-  unassignedAccounts,
-} from '../../src/report/views.ts';
+import { issuesByRule } from '../../src/views/data-quality.ts';
+import { explainEntries } from '../../src/views/explain.ts';
+import { formatConfigValue, formatDays, formatExportTime, formatMetric, formatMoney, formatPercent } from '../../src/views/format.ts';
+import { unassignedAccounts } from '../../src/views/lookup.ts';
+import { managerLists } from '../../src/views/team.ts';
+import { trendSeries } from '../../src/views/trends.ts';
 import { accountId, makeModel } from '../fixtures/site/make-model.ts';
 
 /** The fixture model with some accounts replaced, so each case states the facts it needs. */
