@@ -40,15 +40,6 @@ type Ctx = z.core.$RefinementCtx<unknown>;
 
 const CACHE_LIMIT = 50_000;
 
-/**
- * Text a row keeps, copied out of the parsed record. The parser's cells are slices of the piece of
- * decoded text they were read from (V8 slices strings of 13 characters or more): one kept slice
- * would keep its whole piece, a megabyte of the file, alive for as long as the tables live.
- */
-function kept(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
-}
-
 /** The cell readers of one file, with the per-row and per-column state they keep. */
 export class Cells {
   /** Warnings of the row being read. */
@@ -113,7 +104,7 @@ export class Cells {
   text(column: string, raw: string, required?: boolean): string | null;
   text(column: string, raw: string, required = false): string | null {
     const t = raw.trim();
-    if (t !== '') return kept(t);
+    if (t !== '') return t;
     if (required) this.missing(column);
     return required ? '' : null;
   }
