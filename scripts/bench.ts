@@ -103,7 +103,7 @@ const SEARCH = 'index for search';
 
 function benchScale12(runs: number): BuildRun {
   const sample = sampleDir(12);
-  console.log(`scale 12 (${path.relative(ROOT, sample)}), medians of ${runs} runs, each a whole process:`);
+  console.log(`scale 12 (${path.relative(ROOT, sample)}), ${runs === 1 ? 'one run' : `medians of ${runs} runs`}, each a whole process:`);
   const bare = medianOf(runs, () => runNode(['scripts/bench-bare/parse.mjs', sample], 'bare parse'));
   const check = medianOf(runs, () => runNode(['scripts/check.ts', '--data', sample], 'check'));
   console.log(`  papaparse bare streaming parse: ${s(bare.ms)} (CPU ${s(bare.cpuMs)}), ${bare.rssMb.toFixed(0)} MB; npm run check: ${s(check.ms)} (CPU ${s(check.cpuMs)}), ${check.rssMb.toFixed(0)} MB`);
