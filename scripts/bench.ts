@@ -1,200 +1,156 @@
 /**
- * `npm run bench`: the scale-12 sample org (.cache/bench/scale-12, generated once), step by step:
- * 1. reader: read + validate of activities.csv against papaparse's bare streaming parse
- *    (target ≤ 1.75×, peak RSS ≤ 600 MB);
- * 2. metrics: the report model for T against the read + validate of all exports (target ≤ 0.5×),
- *    and the QBR quarters apart;
- * 3. render: our pages per second against a bare Astro page (30-row table, d3 SVG) of the same count
- *    (target ≥ 70%);
- * 4. the whole build (read, metrics, render, search index) in its own process (target < 30 s, < 1 GB).
- * `npm run bench -- --reader` runs step 1 only.
+ * `npm run bench [-- --scales 12,24,48] [--runs N]`: every performance target, each measured as a
+ * whole process (start-up counts), median of N runs (default 3), on the sample org generated once per
+ * scale into .cache/bench/scale-N:
+ * - `npm run check` against papaparse's bare streaming parse of the same files (≤ 2.5×);
+ * - the build's metrics step against its read + validate step (≤ 0.5×), from its stage timings;
+ * - the whole build against its floor: the bare parse plus a bare Astro site of the same page count
+ *   at the same concurrency (≤ 1.5×);
+ * - the build's peak RSS (≤ 600 MB at scale 12) and its search indexing share (≤ 10%);
+ * - with more scales: peak RSS and time of each against scale 12 (24: ≤ 1.3× RSS, ≤ 2× time;
+ *   48: finishes within 1.5 GB).
+ * Exits 1 when a target is missed.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import Papa from 'papaparse';
-import { DEFAULT_CONFIG, parseConfig, type Config } from '../src/config.ts';
-import { dayFromIso } from '../src/dates.ts';
-import { decodeChunks } from '../src/ingest/decode.ts';
-import { readTable, type TableContext } from '../src/ingest/read-table.ts';
-import { Roster } from '../src/ingest/roster.ts';
-import { ACCOUNTS, ACTIVITIES, CSMS } from '../src/ingest/schemas.ts';
-import { readExports } from '../src/ingest/read-exports.ts';
-import { renderSite } from '../src/pipeline/build.ts';
-import { buildReport } from '../src/report/build-report.ts';
-import type { ReportModel } from '../src/report/model.ts';
-import { buildIndex } from '../src/metrics/table-index.ts';
+import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const SAMPLE = path.join(ROOT, '.cache/bench/scale-12');
-const RUNS = 3;
-const TARGET_RATIO = 1.75;
-const TARGET_RSS_MB = 600;
+const CACHE = path.join(ROOT, '.cache/bench');
+// Children run with this process's flags (type stripping, warnings), not its profiling options.
+const NODE_FLAGS = process.execArgv.filter((a) => !/^--(cpu|heap)-prof/.test(a));
 
-/** Generates the sample org once; later runs reuse it. */
-function ensureSample(): void {
-  if (existsSync(path.join(SAMPLE, 'activities.csv'))) return;
-  console.log(`generating the scale-12 sample org in ${path.relative(ROOT, SAMPLE)} …`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-sample.ts', '--scale', '12', '--out', SAMPLE], { cwd: ROOT, stdio: 'inherit' });
+interface Run {
+  ms: number;
+  /** User + system CPU time: steadier than wall time on a busy machine. */
+  cpuMs: number;
+  rssMb: number;
+  stdout: string;
 }
 
-async function loadSampleConfig(): Promise<Config> {
-  const file = path.join(SAMPLE, 'config.json');
-  if (!existsSync(file)) return DEFAULT_CONFIG;
-  const parsed = parseConfig(JSON.parse(await readFile(file, 'utf8')));
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join('; ')}`);
-  return parsed.config;
+interface BuildRun extends Run {
+  stages: Record<string, number>;
+  pages: number;
 }
 
-/** papaparse alone: read the file, decode it, stream its records through a step callback. */
-async function bareParse(): Promise<number> {
-  const text = new TextDecoder('utf-8').decode(await readFile(path.join(SAMPLE, 'activities.csv')));
-  let rows = 0;
-  Papa.parse<string[]>(text, { step: () => void rows++ });
-  return rows;
+/** Runs `node args…` in ROOT under /usr/bin/time -v: wall time, peak RSS and stdout. */
+function runNode(args: string[], label: string): Run {
+  const start = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...NODE_FLAGS, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - start;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !rss) throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
+  const seconds = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? NaN);
+  return { ms, cpuMs: 1000 * (seconds('User') + seconds('System')), rssMb: Number(rss[1]) / 1024, stdout: r.stdout };
 }
 
-/** The reader: read, decode, parse, validate and cross-check activities.csv (roster and accounts read before, untimed). */
-function readValidate(ctx: TableContext): () => Promise<number> {
-  return async () => {
-    const decoded = decodeChunks(await readFile(path.join(SAMPLE, 'activities.csv')), ctx.config.encoding.activities);
-    if (!decoded.ok) throw new Error(decoded.reason);
-    const t = readTable(ACTIVITIES, decoded.text, ctx);
-    return t.read;
-  };
-}
-
-async function contextFor(config: Config): Promise<TableContext> {
-  const asOf = dayFromIso(config.asOf ?? '2026-11-20');
-  const ctx: TableContext = { config, asOf, roster: null, accountIds: null };
-  const readSpec = async <Row>(spec: typeof CSMS | typeof ACCOUNTS) => {
-    const decoded = decodeChunks(await readFile(path.join(SAMPLE, spec.file)));
-    if (!decoded.ok) throw new Error(decoded.reason);
-    return readTable(spec as never, decoded.text, ctx).rows as Row[];
-  };
-  ctx.roster = new Roster(await readSpec<{ name: string; email: string }>(CSMS));
-  ctx.accountIds = new Set((await readSpec<{ id: string }>(ACCOUNTS)).map((a) => a.id));
-  return ctx;
-}
-
-// A full collection between runs, so the peak RSS is one run's working set rather than the garbage
-// that earlier runs left behind.
-v8.setFlagsFromString('--expose-gc');
-const collect = vm.runInNewContext('gc') as () => void;
-
-/** Median wall time of `RUNS` runs, in milliseconds, and the row count the step reports. */
-async function time(step: () => Promise<number>): Promise<{ ms: number; rows: number }> {
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < RUNS; i++) {
-    collect();
-    const start = performance.now();
-    rows = await step();
-    times.push(performance.now() - start);
+function sampleDir(scale: number): string {
+  const dir = path.join(CACHE, `scale-${scale}`);
+  if (!existsSync(path.join(dir, 'activities.csv'))) {
+    console.log(`generating the scale-${scale} sample org in ${path.relative(ROOT, dir)} …`);
+    execFileSync(process.execPath, [...NODE_FLAGS, 'scripts/generate-sample.ts', '--scale', String(scale), '--out', dir], { cwd: ROOT, stdio: 'inherit' });
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(RUNS / 2)]!, rows };
+  return dir;
 }
 
-async function main(): Promise<number> {
-  ensureSample();
-  const config = await loadSampleConfig();
-  const ctx = await contextFor(config);
-  const STEPS: [string, () => Promise<number>][] = [
-    ['papaparse bare streaming parse', bareParse],
-    ['read + validate (ours)', readValidate(ctx)],
-  ];
-  const results = new Map<string, { ms: number; rows: number }>();
-  for (const [name, step] of STEPS) {
-    const r = await time(step);
-    results.set(name, r);
-    console.log(`${name.padEnd(32)} ${r.ms.toFixed(0).padStart(6)} ms  ${r.rows.toLocaleString('en-US')} rows  (median of ${RUNS})`);
-  }
-  const bare = results.get('papaparse bare streaming parse')!.ms;
-  const ours = results.get('read + validate (ours)')!.ms;
-  const ratio = ours / bare;
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`ratio read + validate / bare parse: ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×)`);
-  console.log(`peak RSS: ${rssMb.toFixed(0)} MB (target ≤ ${TARGET_RSS_MB} MB)`);
-  const readOk = ratio <= TARGET_RATIO && rssMb <= TARGET_RSS_MB;
-  console.log(readOk ? 'reader: within targets' : 'reader: OUTSIDE TARGETS');
-  // `npm run bench -- --reader` stops here: the reader's figures without the render steps.
-  if (process.argv.includes('--reader')) return readOk ? 0 : 1;
-
-  // 2. Metrics.
-  const asOf = dayFromIso(config.asOf ?? '2026-11-20');
-  let read: Awaited<ReturnType<typeof readExports>> | null = null;
-  const readAll = await time(async () => {
-    read = await readExports(SAMPLE, config, { asOf });
-    return read.tables?.activities.length ?? 0;
-  });
-  const tables = read!.tables!;
-  const input = { tables, config, asOf, history: [], quality: read!.quality, rejectedFiles: {} };
-  let model: ReportModel | null = null;
-  const metrics = await time(async () => {
-    model = buildReport({ ...input, frozenQbrs: null }, buildIndex(tables));
-    return model.csms.length;
-  });
-  const withQbr = await time(async () => {
-    model = buildReport({ ...input, frozenQbrs: {} }, buildIndex(tables));
-    return model.qbr.length;
-  });
-  const metricsRatio = metrics.ms / readAll.ms;
-  console.log(`read + validate, all exports       ${readAll.ms.toFixed(0).padStart(6)} ms  (median of ${RUNS})`);
-  console.log(`metrics for T (index + scorecards) ${metrics.ms.toFixed(0).padStart(6)} ms  (median of ${RUNS}); ratio ${metricsRatio.toFixed(2)}× (target ≤ 0.5×)`);
-  console.log(`metrics with ${withQbr.rows} QBR quarters       ${withQbr.ms.toFixed(0).padStart(6)} ms  (median of ${RUNS}); ratio ${(withQbr.ms / readAll.ms).toFixed(2)}×`);
-
-  // 3. Render: ours against a bare Astro page of the same count.
-  const ourOut = path.join(ROOT, '.cache/bench/render-ours');
-  rmSync(ourOut, { recursive: true, force: true });
-  const modelFile = path.join(ROOT, '.cache/bench/model.json');
-  writeFileSync(modelFile, JSON.stringify(model!));
-  model = null;
-  let start = performance.now();
-  await renderSite(modelFile, ourOut);
-  const oursMs = performance.now() - start;
-  const pages = countPages(ourOut);
-  const bareMs = await renderBare(pages);
-  const oursRate = pages / (oursMs / 1000);
-  const bareRate = pages / (bareMs / 1000);
-  console.log(`render, ours: ${pages.toLocaleString('en-US')} pages in ${(oursMs / 1000).toFixed(1)} s = ${oursRate.toFixed(0)} pages/s`);
-  console.log(`render, bare Astro page × ${pages.toLocaleString('en-US')}: ${(bareMs / 1000).toFixed(1)} s = ${bareRate.toFixed(0)} pages/s`);
-  console.log(`ours / bare: ${((100 * oursRate) / bareRate).toFixed(0)}% (target ≥ 70%)`);
-
-  // 4. The whole build, in a process of its own.
-  const data = path.join(ROOT, '.cache/bench/whole-data');
+/** One whole build on a fresh copy of the sample (its history must not grow between runs). */
+function buildOnce(sample: string): BuildRun {
+  const data = path.join(CACHE, 'build-data');
+  const out = path.join(CACHE, 'build-site');
   rmSync(data, { recursive: true, force: true });
-  cpSync(SAMPLE, data, { recursive: true });
-  start = performance.now();
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-bare/whole-build.ts', data, path.join(ROOT, '.cache/bench/whole-site')], { cwd: ROOT, encoding: 'utf8' });
-  const whole = JSON.parse(out.trim().split('\n').at(-1)!) as { code: number; ms: number; maxRssMb: number };
-  console.log(`whole build (exit ${whole.code}): ${(whole.ms / 1000).toFixed(1)} s, peak RSS ${whole.maxRssMb.toFixed(0)} MB (targets < 30 s, < 1024 MB)`);
-  return readOk ? 0 : 1;
+  rmSync(out, { recursive: true, force: true });
+  cpSync(sample, data, { recursive: true });
+  const run = runNode(['scripts/build.ts', '--data', data, '--out', out], 'build');
+  const stages: Record<string, number> = {};
+  for (const m of run.stdout.matchAll(/^✓ (.+) \(([\d.]+) s\)$/gm)) stages[m[1]!] = Number(m[2]) * 1000;
+  return { ...run, stages, pages: countPages(out) };
 }
 
 function countPages(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) n++;
-  return n;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
-/** Builds `pages` bare pages with Astro in a throwaway project beside the cache; milliseconds. */
-async function renderBare(pages: number): Promise<number> {
-  const root = path.join(ROOT, '.cache/bench/bare');
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(path.join(root, 'src/pages'), { recursive: true });
-  cpSync(path.join(ROOT, 'scripts/bench-bare/page.astro'), path.join(root, 'src/pages/[id].astro'));
-  writeFileSync(path.join(root, 'astro.config.mjs'), "export default { build: { concurrency: 4 }, devToolbar: { enabled: false } };\n");
-  process.env.BARE_PAGES = String(pages);
-  const { build } = await import('astro');
-  const start = performance.now();
-  await build({ root, outDir: path.join(root, 'dist'), logLevel: 'error' });
-  return performance.now() - start;
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-process.exitCode = await main();
+/** `runs` runs of `once`, each field the median over the runs. */
+function medianOf<T extends Run>(runs: number, once: () => T): T & { all: T[] } {
+  const all = Array.from({ length: runs }, once);
+  const pick = (f: (r: T) => number) => median(all.map(f));
+  const stages: Record<string, number> = {};
+  for (const key of Object.keys((all[0] as Partial<BuildRun>).stages ?? {})) stages[key] = pick((r) => (r as unknown as BuildRun).stages[key] ?? 0);
+  return { ...all[0]!, ms: pick((r) => r.ms), cpuMs: pick((r) => r.cpuMs), rssMb: pick((r) => r.rssMb), stages, all };
+}
+
+const results: { name: string; value: string; target: string; ok: boolean }[] = [];
+
+function report(name: string, value: number, unit: string, op: '≤', target: number, detail = ''): void {
+  const ok = value <= target;
+  const fmt = (x: number) => (unit === '×' || unit === '%' ? x.toFixed(2) : x.toFixed(0));
+  results.push({ name, value: `${fmt(value)}${unit}`, target: `${op} ${fmt(target)}${unit}`, ok });
+  console.log(`  ${name.padEnd(40)} ${`${fmt(value)}${unit}`.padStart(9)}   target ${op} ${fmt(target)}${unit}   ${ok ? 'ok' : 'MISSED'}${detail ? `   (${detail})` : ''}`);
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const READ = 'read and validate the exports';
+const METRICS = 'compute the metrics';
+const SEARCH = 'index for search';
+
+function benchScale12(runs: number): BuildRun {
+  const sample = sampleDir(12);
+  console.log(`scale 12 (${path.relative(ROOT, sample)}), ${runs === 1 ? 'one run' : `medians of ${runs} runs`}, each a whole process:`);
+  const bare = medianOf(runs, () => runNode(['scripts/bench-bare/parse.mjs', sample], 'bare parse'));
+  const check = medianOf(runs, () => runNode(['scripts/check.ts', '--data', sample], 'check'));
+  console.log(`  papaparse bare streaming parse: ${s(bare.ms)} (CPU ${s(bare.cpuMs)}), ${bare.rssMb.toFixed(0)} MB; npm run check: ${s(check.ms)} (CPU ${s(check.cpuMs)}), ${check.rssMb.toFixed(0)} MB`);
+  const build = medianOf(runs, () => buildOnce(sample));
+  const stageLine = Object.entries(build.stages).map(([k, v]) => `${k} ${s(v)}`).join(', ');
+  console.log(`  build: ${s(build.ms)} (CPU ${s(build.cpuMs)}), ${build.rssMb.toFixed(0)} MB, ${build.pages.toLocaleString('en-US')} pages; ${stageLine}`);
+  const site = medianOf(runs, () => runNode(['scripts/bench-bare/site.ts', String(build.pages)], 'bare site'));
+  const floor = bare.ms + site.ms;
+  console.log(`  bare Astro site of ${build.pages.toLocaleString('en-US')} pages: ${s(site.ms)} (CPU ${s(site.cpuMs)}); floor = bare parse + bare site = ${s(floor)}`);
+  console.log('');
+  report('check / bare parse', check.ms / bare.ms, '×', '≤', 2.5, `${s(check.ms)} / ${s(bare.ms)}; CPU time ${(check.cpuMs / bare.cpuMs).toFixed(2)}×`);
+  const read = build.stages[READ] ?? NaN;
+  const metrics = build.stages[METRICS] ?? NaN;
+  report('metrics step / read + validate step', metrics / read, '×', '≤', 0.5, `${s(metrics)} / ${s(read)}`);
+  report('whole build / floor', build.ms / floor, '×', '≤', 1.5, `${s(build.ms)} / ${s(floor)}; CPU time ${(build.cpuMs / (bare.cpuMs + site.cpuMs)).toFixed(2)}×`);
+  report('peak RSS of the build, scale 12', build.rssMb, ' MB', '≤', 600);
+  report('search indexing share of the build', (100 * (build.stages[SEARCH] ?? NaN)) / build.ms, '%', '≤', 10, `${s(build.stages[SEARCH] ?? NaN)} / ${s(build.ms)}`);
+  return build;
+}
+
+function benchLarger(scale: number, runs: number, base: BuildRun): void {
+  const sample = sampleDir(scale);
+  let build: BuildRun;
+  try {
+    build = medianOf(runs, () => buildOnce(sample));
+  } catch (e) {
+    console.log(`  scale ${scale}: ${(e as Error).message.split('\n')[0]}`);
+    results.push({ name: `build at scale ${scale}`, value: 'failed', target: 'finishes', ok: false });
+    return;
+  }
+  console.log(`  scale ${scale}: build ${s(build.ms)}, ${build.rssMb.toFixed(0)} MB, ${build.pages.toLocaleString('en-US')} pages`);
+  if (scale === 24) {
+    report('peak RSS, scale 24 / scale 12', build.rssMb / base.rssMb, '×', '≤', 1.3, `${build.rssMb.toFixed(0)} MB / ${base.rssMb.toFixed(0)} MB`);
+    report('build time, scale 24 / scale 12', build.ms / base.ms, '×', '≤', 2, `${s(build.ms)} / ${s(base.ms)}`);
+  } else report(`peak RSS of the build, scale ${scale}`, build.rssMb, ' MB', '≤', 1536);
+}
+
+function main(): number {
+  const { values } = parseArgs({ options: { scales: { type: 'string', default: '12' }, runs: { type: 'string', default: '3' } } });
+  const runs = Math.max(1, Number(values.runs));
+  const scales = values.scales.split(',').map(Number).filter((n) => n !== 12);
+  const base = benchScale12(runs);
+  for (const scale of scales) benchLarger(scale, runs, base);
+  rmSync(path.join(CACHE, 'build-data'), { recursive: true, force: true });
+  const missed = results.filter((r) => !r.ok);
+  console.log(missed.length === 0 ? '\nall targets met' : `\n${missed.length} of ${results.length} targets missed: ${missed.map((r) => r.name).join('; ')}`);
+  return missed.length === 0 ? 0 : 1;
+}
+
+process.exitCode = main();

@@ -1,7 +1,7 @@
 /**
  * Generates the synthetic sample org's exports (deterministic for a seed).
  *
- *   node --import tsx scripts/generate-sample.ts [--scale N] [--out DIR] [--seed S] [--as-of YYYY-MM-DD]
+ *   node scripts/generate-sample.ts [--scale N] [--out DIR] [--seed S] [--as-of YYYY-MM-DD]
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SAMPLE, generateSample } from './sample/generate.ts';

@@ -2,7 +2,8 @@
  * Calendar dates as whole day numbers (days since 1970-01-01), the one date type of the tables
  * and the metrics: cheap to store and compare, and `b - a` is `days(a, b)` of METRICS.md.
  */
-import { addMonths } from 'date-fns';
+// The function's own module: the package index loads every date-fns function at start-up.
+import { addMonths } from 'date-fns/addMonths';
 
 export type Day = number;
 

@@ -56,7 +56,11 @@ export class Cells {
   private readonly dateCache = new Map<string, Day | null>();
   private readonly personCache = new Map<string, string | null>();
 
-  constructor(readonly settings: CellSettings) {}
+  readonly settings: CellSettings;
+
+  constructor(settings: CellSettings) {
+    this.settings = settings;
+  }
 
   /** Starts a row; call from the schema's transform with its context. */
   begin(ctx: Ctx): this {
