@@ -128,12 +128,15 @@ export function ebrMessage(history: readonly QuarterScope[], quarter: string, pr
 /** A play count of a stored quarter: undefined when the quarter was stored before the count existed. */
 const playCount = (v: number | null | undefined): number | null => (v === undefined ? null : v);
 
+/** "a" or "an" before a number as spoken: an 80%, an 11%, an 18%. */
+const article = (n: string): string => (/^(8|1[18](\D|$))/.test(n) ? 'an' : 'a');
+
 /** The plays slide's message: this quarter's expansion and enablement plays opened, completed of closed, and invalid. */
 export function playsMessage(plays: QbrScope['plays'], quarter: string): string {
   const part = (name: string, opened: number, completed: number | null, closed: number, rate: number | null) =>
     completed === null
       ? `${formatNumber(opened)} ${name} plays opened and ${formatNumber(closed)} closed`
-      : `${formatNumber(opened)} ${name} plays opened and ${formatNumber(completed)} completed (won) of ${formatNumber(closed)} closed${rate === null ? '' : `, a ${formatPercent(rate)} win rate`}`;
+      : `${formatNumber(opened)} ${name} plays opened and ${formatNumber(completed)} completed (won) of ${formatNumber(closed)} closed${rate === null ? '' : `, ${article(formatPercent(rate))} ${formatPercent(rate)} win rate`}`;
   const invalid = [playCount(plays.expansionInvalid), playCount(plays.enablementInvalid)];
   const invalidText = invalid.some((v) => v === null) ? '' : `; ${formatNumber(invalid[0]! + invalid[1]!)} were invalid or cancelled`;
   return `In ${quarter}, ${part('expansion', plays.expansionOpened, playCount(plays.expansionCompleted), plays.expansionClosed, plays.expansionWinRate)}; ${part('enablement', plays.enablementOpened, playCount(plays.enablementCompleted), plays.enablementClosed, plays.enablementWinRate)}${invalidText}.`;
