@@ -89,7 +89,10 @@ export function lineChart(points: readonly { label: string; value: number | null
   spec.lines.push({ x1: m.left, y1: baseline, x2: width - m.right, y2: baseline, kind: 'axis' });
   const every = points.length <= 1 || (width - m.left - m.right) / points.length >= 52;
   points.forEach((p, i) => {
-    if (every || i === 0 || i === points.length - 1) spec.texts.push({ x: r1(x(i) ?? 0), y: height - 6, text: p.label, anchor: 'middle', kind: 'tick' });
+    if (every) spec.texts.push({ x: r1(x(i) ?? 0), y: height - 6, text: p.label, anchor: 'middle', kind: 'tick' });
+    // Only the ends: each label runs inwards from its point, so neither is cut at the chart's edge.
+    else if (i === 0) spec.texts.push({ x: r1((x(i) ?? 0) - 8), y: height - 6, text: p.label, anchor: 'start', kind: 'tick' });
+    else if (i === points.length - 1) spec.texts.push({ x: r1((x(i) ?? 0) + 8), y: height - 6, text: p.label, anchor: 'end', kind: 'tick' });
   });
   const path = line<{ value: number | null }>()
     .defined((p) => p.value !== null)
