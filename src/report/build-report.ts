@@ -189,7 +189,7 @@ function qbrReports(index: TableIndex, asOf: Day, config: Config, history: reado
  * unknown rather than recomputed: a closed quarter's numbers never change.
  */
 function withEveryMetric(report: QbrReport): QbrReport {
-  const unknown = { source: 'event', current: { value: null }, previous: { value: null }, direction: null, assessment: null } as const;
+  const unknown = { source: 'event', current: { value: null, notRecorded: true }, previous: { value: null, notRecorded: true }, direction: null, assessment: null } as const;
   const complete = (scope: QbrScope): QbrScope => {
     if (METRIC_KEYS.every((k) => scope.metrics[k])) return scope;
     return { ...scope, metrics: Object.fromEntries(METRIC_KEYS.map((k) => [k, scope.metrics[k] ?? { ...unknown }])) as QbrScope['metrics'] };

@@ -106,6 +106,8 @@ export interface QbrValue {
   snapshotAsOf?: string;
   /** Snapshot metrics: no snapshot of this scope in the quarter on or before the day (value is null). */
   noSnapshot?: true;
+  /** A stored quarter that predates the metric: the value was never recorded (value is null). */
+  notRecorded?: true;
 }
 
 /** A metric this quarter beside the previous quarter. */

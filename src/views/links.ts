@@ -73,3 +73,6 @@ export function sourceHref(templates: LinkTemplates | undefined, kind: RecordKin
   const template = templates?.[kind];
   return template ? template.replaceAll('{id}', encodeURIComponent(id)) : null;
 }
+/** The full list of at-risk accounts of a QBR page (the deck shows the largest ten). */
+export const qbrRisksHref = (quarter: string, teamSlug?: string): string =>
+  withBase(teamSlug === undefined ? `/qbr/${quarter}/risks/` : `/qbr/${quarter}/${teamSlug}/risks/`);

@@ -1,10 +1,11 @@
 /** The QBR pages: one per quarter for the org and for each team, with their metric rows and lists. */
 import type { MetricKey, ReportModel } from '../report/model.ts';
-import type { QbrMetric, QbrReport, QbrScope, QbrValue } from '../report/qbr.ts';
+import { HIGHER_IS_BETTER, type QbrMetric, type QbrReport, type QbrScope, type QbrValue } from '../report/qbr.ts';
 import { formatMetric } from './format.ts';
 import { METRIC_LABELS } from './labels.ts';
 import { qbrHref, sourceHref } from './links.ts';
 import { byName, csmRef, reportIndex, type AccountRef, type PersonRef } from './lookup.ts';
+import { LONG_TABLE_ROWS, tableFilter, type TableTools } from './table-tools.ts';
 
 /** One QBR page: a quarter seen for the org or for one team. */
 export interface QbrPage {
@@ -76,39 +77,49 @@ export function qbrNav(model: ReportModel, page: QbrPage): {
   return { related, neighbours: { previous: link(sameScope[i - 1]), next: link(sameScope[i + 1]) } };
 }
 
-/** How a QBR metric moved, in words with an arrow (the arrow is decoration; the words carry it). */
-export function qbrChangeText(m: Pick<QbrMetric, 'direction' | 'assessment'>): { arrow: string; text: string } {
-  const moved = { up: ['↑', 'up'], down: ['↓', 'down'], same: ['→', 'unchanged'] } as const;
-  if (m.direction === null) return { arrow: '–', text: 'not comparable' };
-  const [arrow, word] = moved[m.direction];
-  return { arrow, text: m.assessment ? `${word}, ${m.assessment}` : word };
+/** How a QBR metric moved, as its change badge says it. */
+export interface QbrChange {
+  /** Up, down, the same in the page's rounding, or null when either value is unknown. */
+  direction: 'up' | 'down' | 'same' | null;
+  /** Whether the move is good news; null when unchanged, not comparable, or the metric has no better side. */
+  assessment: 'better' | 'worse' | null;
+  /** Decoration only: the words carry the move. */
+  arrow: string;
+  text: string;
 }
 
-/** A QBR value as shown: "no snapshot" when the state was never stored for that quarter. */
+/**
+ * The change badge of a metric beside its two values: it compares the values as the page shows them,
+ * so two values that read the same ("64.6%" and "64.6%") are "unchanged" whatever their raw digits;
+ * otherwise up or down, and better or worse by the metric's better side.
+ */
+export function qbrChange(key: MetricKey, m: Pick<QbrMetric, 'current' | 'previous'>): QbrChange {
+  const value = (v: QbrValue) => (v.noSnapshot || v.notRecorded ? null : v.value);
+  const [now, before] = [value(m.current), value(m.previous)];
+  if (now === null || before === null) return { direction: null, assessment: null, arrow: '–', text: 'not comparable' };
+  if (formatMetric(key, now) === formatMetric(key, before)) return { direction: 'same', assessment: null, arrow: '→', text: 'unchanged' };
+  const direction = now > before ? 'up' : 'down';
+  const higher = HIGHER_IS_BETTER[key];
+  const assessment = higher === null ? null : (direction === 'up') === higher ? 'better' : 'worse';
+  return { direction, assessment, arrow: direction === 'up' ? '↑' : '↓', text: assessment ? `${direction}, ${assessment}` : direction };
+}
+
+/** A QBR value as shown: "no snapshot" when the state was never stored for that quarter, "not recorded" when the quarter predates the metric. */
 export function formatQbrValue(key: MetricKey, v: QbrValue): string {
-  return v.noSnapshot ? 'no snapshot' : formatMetric(key, v.value);
-}
-
-/** Where a QBR metric's numbers come from, in words. */
-export function qbrSourceText(m: QbrMetric): string {
-  if (m.source === 'event') return 'recomputed from dated events';
-  const [now, before] = [m.current, m.previous].map((v) => (v.noSnapshot ? null : (v.snapshotAsOf ?? null)));
-  if (now && before) return `snapshots of ${now} and ${before}`;
-  if (now) return `snapshot of ${now}; no snapshot for the previous quarter`;
-  if (before) return `no snapshot; previous quarter: snapshot of ${before}`;
-  return 'no snapshot';
+  if (v.noSnapshot) return 'no snapshot';
+  if (v.notRecorded) return 'not recorded';
+  return formatMetric(key, v.value);
 }
 
 /** One row of a QBR metric table. */
 export interface QbrMetricRow {
   key: MetricKey;
   label: string;
-  source: QbrMetric['source'];
-  sourceText: string;
+  /** Read from a stored snapshot (marked † and explained in the slide's footnote), else recomputed. */
+  fromSnapshot: boolean;
   current: string;
   previous: string;
-  change: { arrow: string; text: string };
-  assessment: QbrMetric['assessment'];
+  change: QbrChange;
 }
 
 /** The rows of a QBR metric table, in the order of `keys`. */
@@ -118,12 +129,10 @@ export function qbrMetricRows(scope: QbrScope, keys: readonly MetricKey[]): QbrM
     return {
       key,
       label: METRIC_LABELS[key],
-      source: m.source,
-      sourceText: qbrSourceText(m),
+      fromSnapshot: m.source === 'snapshot',
       current: formatQbrValue(key, m.current),
       previous: formatQbrValue(key, m.previous),
-      change: qbrChangeText(m),
-      assessment: m.assessment,
+      change: qbrChange(key, m),
     };
   });
 }
@@ -167,4 +176,22 @@ export function qbrStatusText(report: QbrReport, asOf: string): string {
   return report.closed
     ? 'This quarter is closed; its figures were stored when it closed and do not change.'
     : `This quarter is still open: figures as of ${asOf}, the as-of date of this build; they change with every build until the quarter ends on ${report.end}.`;
+}
+
+/** The risk list's columns, in page order (the filters name them by position). */
+export const QBR_RISK_COLUMNS = ['Account', 'CSM', 'ARR', 'Why'] as const;
+
+/** The filters of a QBR page's full risk list (CSM, reason), when it is long enough to need them. */
+export function qbrRiskTools(rows: QbrDetails['atRisk']): TableTools | null {
+  if (rows.length < LONG_TABLE_ROWS) return null;
+  const col = (name: (typeof QBR_RISK_COLUMNS)[number]) => QBR_RISK_COLUMNS.indexOf(name);
+  return {
+    tableId: 'qbr-risks',
+    rowCount: rows.length,
+    csvHref: null,
+    filters: [
+      tableFilter(col('CSM'), 'CSM', rows.map((r) => r.owner?.name ?? r.ownerEmail ?? 'unassigned')),
+      tableFilter(col('Why'), 'Why', rows.map((r) => r.risk.reasons.join(', '))),
+    ],
+  };
 }

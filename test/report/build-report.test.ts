@@ -116,6 +116,6 @@ describe('stored QBR quarters', () => {
     stored.org.metrics.bookSize.current.value = 999; // what the earlier build stored stays as stored
     const again = buildReport({ ...input, frozenQbrs: { [closed.quarter]: stored } }).qbr.find((q) => q.quarter === closed.quarter)!;
     expect(again.org.metrics.bookSize.current.value).toBe(999);
-    expect(again.org.metrics.highArrEbrCoverage).toEqual({ source: 'event', current: { value: null }, previous: { value: null }, direction: null, assessment: null });
+    expect(again.org.metrics.highArrEbrCoverage).toEqual({ source: 'event', current: { value: null, notRecorded: true }, previous: { value: null, notRecorded: true }, direction: null, assessment: null });
   });
 });

@@ -9,11 +9,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/report/model.ts';
 import { currentAgendaWeek } from '../../src/report/one-on-one.ts';
-import type { QbrMetric } from '../../src/report/qbr.ts';
 import { formatMetric } from '../../src/views/format.ts';
 import { formatPcGap } from '../../src/views/presidents-club.ts';
 import { ptoRows } from '../../src/views/pto.ts';
-import { qbrChangeText, qbrPages, qbrSourceText } from '../../src/views/qbr.ts';
+import { qbrPages } from '../../src/views/qbr.ts';
 import { accountId, makeModel, QBR_QUARTERS } from '../fixtures/site/make-model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -82,20 +81,22 @@ describe('a QBR page', () => {
     expect(row).toContain(`<td class="num">${formatMetric('ebrCoverage', m.current.value)}</td>`);
     expect(row).toContain(`<td class="num">${formatMetric('ebrCoverage', m.previous.value)}</td>`);
     expect(row).toContain('up, better');
-    expect(row).toContain('recomputed from dated events');
+    expect(row).not.toContain('†');
   });
 
-  it('labels a snapshot metric with the snapshots it was read from', () => {
+  it('marks a snapshot metric with † and names its snapshots in the footnote, not in a column', () => {
     const m = model.qbr.find((r) => r.quarter === 'FY27-Q3')!.teams[DAN.manager]!.metrics.redCount;
-    const row = rowWith(page(`qbr/FY27-Q3/${DAN.slug}`), 'href="/metrics/#redCount"');
+    const html = page(`qbr/FY27-Q3/${DAN.slug}`);
+    const row = rowWith(sectionOf(html, 'scorecard'), 'href="/metrics/#redCount"');
     expect(row).toContain(`<td class="num">${formatMetric('redCount', m.current.value)}</td>`);
-    expect(row).toContain('snapshots of 2026-10-31 and 2026-07-31');
+    expect(row).toContain('†');
+    expect(sectionOf(html, 'scorecard')).toContain('read from the stored snapshots of 2026-10-31 and 2026-07-31');
+    expect(html).not.toContain('>Source<');
   });
 
   it('says "no snapshot" where the previous quarter has none, and does not compare', () => {
-    const row = rowWith(page('qbr/FY27-Q2'), 'href="/metrics/#bookSize"');
+    const row = rowWith(sectionOf(page('qbr/FY27-Q2'), 'scorecard'), 'href="/metrics/#bookSize"');
     expect(row).toContain('<td class="num">no snapshot</td>');
-    expect(row).toContain('snapshot of 2026-07-31; no snapshot for the previous quarter');
     expect(row).toContain('not comparable');
   });
 
@@ -113,16 +114,18 @@ describe('a QBR page', () => {
     const html = page(`qbr/FY27-Q3/${DAN.slug}`);
     expect(scope.onboardingCohort.length).toBeGreaterThan(0);
     for (const o of scope.onboardingCohort) expect(sectionOf(html, 'onboarding')).toContain(`href="/accounts/${o.accountId}/"`);
-    expect(sectionOf(html, 'ebrs-and-plays')).toContain(`EBRs held in FY27-Q3: ${scope.ebrsHeld.count}`);
-    for (const id of scope.ebrsHeld.accounts) expect(sectionOf(html, 'ebrs-and-plays')).toContain(`href="/accounts/${id}/"`);
-    expect(sectionOf(html, 'ebrs-and-plays')).toContain(`<td class="num">${scope.plays.expansionOpened}</td>`);
+    expect(sectionOf(html, 'ebrs')).toContain(`${scope.ebrsHeld.count} EBRs held with ${scope.ebrsHeld.accounts.length} accounts in FY27-Q3`);
+    for (const id of scope.ebrsHeld.accounts) expect(sectionOf(html, 'ebrs')).toContain(`href="/accounts/${id}/"`);
+    expect(sectionOf(html, 'plays')).toContain(`<td class="num">${scope.plays.expansionOpened}</td>`);
     const lost = scope.renewals.opportunities.find((o) => !o.won)!;
     expect(sectionOf(html, 'renewals')).toContain(escaped(lost.name!));
-    expect(sectionOf(html, 'renewals')).toContain(`renewals of ${scope.forecast.quarter} by health`);
+    expect(sectionOf(html, 'renewals')).toContain(`Forecast: renewals of ${scope.forecast.quarter} by health`);
     expect(sectionOf(page(`qbr/FY27-Q2/${DAN.slug}`), 'renewals')).toContain('No renewal was lost in FY27-Q2.');
     const risks = sectionOf(html, 'risks');
-    expect(risks).toContain(`${scope.risks.atRisk.length} accounts`);
-    for (const r of scope.risks.atRisk) expect(risks).toContain(`href="/accounts/${r.id}/"`);
+    expect(risks).toContain(`All ${scope.risks.atRisk.length} at-risk accounts`);
+    for (const r of scope.risks.atRisk.slice(0, 10)) expect(risks).toContain(`href="/accounts/${r.id}/"`);
+    const full = page(`qbr/FY27-Q3/${DAN.slug}/risks`);
+    for (const r of scope.risks.atRisk) expect(full).toContain(`href="/accounts/${r.id}/"`);
     // Another team's at-risk account is not on this team's page.
     const other = model.qbr.find((r) => r.quarter === 'FY27-Q3')!.teams[model.teams[1]!.manager]!.risks.atRisk[0]!;
     expect(risks).not.toContain(`/accounts/${other.id}/`);
@@ -233,26 +236,6 @@ describe('the PTO page', () => {
 });
 
 describe('selectors', () => {
-  const metric = (direction: QbrMetric['direction'], assessment: QbrMetric['assessment']) => ({ direction, assessment });
-
-  it('qbrChangeText(m) words every direction, with better or worse when there is one', () => {
-    expect(qbrChangeText(metric('up', 'better'))).toEqual({ arrow: '↑', text: 'up, better' });
-    expect(qbrChangeText(metric('down', 'worse'))).toEqual({ arrow: '↓', text: 'down, worse' });
-    expect(qbrChangeText(metric('up', null))).toEqual({ arrow: '↑', text: 'up' });
-    expect(qbrChangeText(metric('same', null))).toEqual({ arrow: '→', text: 'unchanged' });
-    expect(qbrChangeText(metric(null, null))).toEqual({ arrow: '–', text: 'not comparable' });
-  });
-
-  it('qbrSourceText(m) names the snapshots, or says there is none', () => {
-    const snap = (current: QbrMetric['current'], previous: QbrMetric['previous']): QbrMetric => ({ source: 'snapshot', current, previous, direction: null, assessment: null });
-    const none = { value: null, noSnapshot: true as const };
-    expect(qbrSourceText({ ...snap({ value: 1 }, { value: 1 }), source: 'event' })).toBe('recomputed from dated events');
-    expect(qbrSourceText(snap({ value: 1, snapshotAsOf: '2026-10-31' }, { value: 2, snapshotAsOf: '2026-07-31' }))).toBe('snapshots of 2026-10-31 and 2026-07-31');
-    expect(qbrSourceText(snap({ value: 1, snapshotAsOf: '2026-10-31' }, none))).toBe('snapshot of 2026-10-31; no snapshot for the previous quarter');
-    expect(qbrSourceText(snap(none, { value: 2, snapshotAsOf: '2026-07-31' }))).toBe('no snapshot; previous quarter: snapshot of 2026-07-31');
-    expect(qbrSourceText(snap(none, none))).toBe('no snapshot');
-  });
-
   it('formatPcGap(unit, value, gap) reads percentage points and workshops, the top and no value', () => {
     expect(formatPcGap('percent', 0.5, 0.075)).toBe('+7.5 pp');
     expect(formatPcGap('count', 4, 1)).toBe('+1 workshop');
