@@ -139,7 +139,7 @@ describe('the built site', () => {
 
   it('lists the onboarding outliers on the data-quality page, linked to their account', () => {
     const html = page('data-quality');
-    expect(html).toContain('Onboarding outliers <span class="count">(1)</span>');
+    expect(html).toContain('Onboarding outliers <span class="count">(2)</span>');
     expect(html).toContain(`href="/accounts/${accountId(7)}/"`);
   });
 
