@@ -130,13 +130,15 @@ const linkTemplate = z
   .refine((s) => { try { return new URL(s.replaceAll('{id}', 'x')).protocol === 'https:'; } catch { return false; } }, { error: 'must be an https: URL, e.g. "https://acme.my.salesforce.com/{id}"' })
   .refine((s) => s.includes('{id}'), { error: 'must contain {id}, where the record\'s ID goes' });
 
-/** Per record kind, the template of a link to the record in Gainsight or Salesforce; unset kinds are not linked. */
+/**
+ * Per record kind, the template of a link to the record in Gainsight or Salesforce; unset kinds are
+ * not linked. People have no kind: the roster holds a name and an email, no record ID to link with.
+ */
 export const LinkTemplatesSchema = z.strictObject({
   account: linkTemplate,
   opportunity: linkTemplate,
   successPlan: linkTemplate,
   cta: linkTemplate,
-  person: linkTemplate,
 }).partial();
 export type LinkTemplates = z.output<typeof LinkTemplatesSchema>;
 

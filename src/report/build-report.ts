@@ -129,6 +129,7 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
     rejectedFiles: input.rejectedFiles,
     qbr: input.frozenQbrs ? qbrReports(index, asOf, config, history, input.frozenQbrs) : [],
     config,
+    opportunityNames: opportunityNames(index, standings),
   };
   const previous = latestSnapshotOnOrBefore(history.filter((s) => s.asOf < asOfIso), asOfIso);
   model.changes = changesSince(previous, snapshotOf(model, config.windows.atRiskRenewalDays));
@@ -232,7 +233,7 @@ function accountView(a: Account, f: AccountFactsDays): AccountView {
 /** Recent activities (≤ T, newest first), CTAs and success plans per account. */
 function accountDetails(index: TableIndex, asOf: Day): Record<string, AccountDetail> {
   const details: Record<string, AccountDetail> = {};
-  const detail = (id: string) => (details[id] ??= { recentActivities: [], ctas: [], plans: [] });
+  const detail = (id: string) => (details[id] ??= { recentActivities: [], ctas: [], plans: [], opportunities: [] });
   const recent = new Map<string, Tables['activities']>();
   for (const act of index.tables.activities) {
     if (act.date > asOf) continue;
@@ -252,7 +253,20 @@ function accountDetails(index: TableIndex, asOf: Day): Record<string, AccountDet
       .map((p) => ({ id: p.id, name: p.name, status: p.status, planHealth: p.planHealth, lastUpdated: iso(p.lastUpdated) }))
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
+  for (const o of index.opportunities) {
+    if (!index.accounts.has(o.accountId)) continue;
+    detail(o.accountId).opportunities.push({ id: o.id, name: o.name, stage: o.stage, closeDate: isoFromDay(o.closeDate), orderType: o.orderType, netArr: o.netArr });
+  }
+  for (const d of Object.values(details)) d.opportunities.sort((a, b) => (a.closeDate > b.closeDate ? -1 : a.closeDate < b.closeDate ? 1 : a.id < b.id ? -1 : 1));
   return details;
+}
+
+/** The names of the opportunities the President's Club standings counted, by ID, so pages show names. */
+function opportunityNames(index: TableIndex, standings: readonly PresidentsClubStanding[]): Record<string, string> {
+  const counted = new Set(standings.flatMap((s) => Object.values(s.entries).flatMap((e) => e.counted.netArrContribution)));
+  const names: Record<string, string> = {};
+  for (const o of index.opportunities) if (o.name && counted.has(o.id)) names[o.id] = o.name;
+  return names;
 }
 
 /** URL-safe slugs, unique and stable for the same input: `Jane Doe` → `jane-doe`, a clash gets `-2`. */

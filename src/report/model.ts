@@ -84,6 +84,19 @@ export interface AccountDetail {
   recentActivities: TimelineItem[];
   ctas: { id: string; type: string; name: string | null; status: string; outcome: string; created: string; closed: string | null }[];
   plans: { id: string; /** `Plan Name`; null when the export leaves it empty. */ name: string | null; status: string; planHealth: Rag | null; lastUpdated: string | null }[];
+  /** The account's opportunities, latest Close Date first. */
+  opportunities: OpportunityItem[];
+}
+
+/** An opportunity as an account page lists it. */
+export interface OpportunityItem {
+  id: string;
+  /** `Opportunity Name`; null when the export leaves it empty. */
+  name: string | null;
+  stage: string;
+  closeDate: string;
+  orderType: string | null;
+  netArr: number | null;
 }
 
 /** A scope's metric values at one earlier build (history snapshot). */
@@ -133,4 +146,6 @@ export interface ReportModel {
   qbr: QbrReport[];
   /** The configuration in force (targets and windows for the definitions page). */
   config: Config;
+  /** `Opportunity Name` of every opportunity a President's Club standing counted, by ID (empty names left out). */
+  opportunityNames: Record<string, string>;
 }

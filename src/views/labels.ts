@@ -1,5 +1,5 @@
 /** What each metric, status and scope is called on the pages, and the unit its value reads in. */
-import type { AccountFacts, MetricKey, Status } from '../report/model.ts';
+import type { AccountFacts, MetricKey, PlayQuarter, Status } from '../report/model.ts';
 
 /** The three scopes a scorecard belongs to; the org's slug is `org`. */
 export type ScopeKind = 'org' | 'team' | 'csm';
@@ -109,3 +109,43 @@ export const ACCOUNT_FACT_KEYS = [
   'atRisk',
   'renewalQuestion',
 ] as const satisfies readonly (keyof AccountFacts)[];
+
+/** The per-quarter play keys of METRICS.md ("Plays per fiscal quarter"), in the order the definitions page shows them. */
+export const PLAY_KEYS = [
+  'expansionOpened',
+  'expansionCompleted',
+  'expansionClosed',
+  'expansionInvalid',
+  'expansionWinRate',
+  'expansionDaysToClose',
+  'enablementOpened',
+  'enablementCompleted',
+  'enablementClosed',
+  'enablementInvalid',
+  'enablementWinRate',
+  'enablementDaysToClose',
+  'renewalRate',
+  'roundtableCoverage',
+] as const satisfies readonly Exclude<keyof PlayQuarter, 'quarter'>[];
+export type PlayKey = (typeof PLAY_KEYS)[number];
+// Every number of a PlayQuarter has its key above (a compile error names the one left out).
+const _everyPlayKey: Record<Exclude<keyof PlayQuarter, 'quarter'>, true> = Object.fromEntries(PLAY_KEYS.map((k) => [k, true])) as Record<PlayKey, true>;
+void _everyPlayKey;
+
+/** A display name per play key. */
+export const PLAY_LABELS: Record<PlayKey, string> = {
+  expansionOpened: 'Expansion plays opened',
+  expansionCompleted: 'Expansion plays completed',
+  expansionClosed: 'Expansion plays closed',
+  expansionInvalid: 'Expansion plays invalid',
+  expansionWinRate: 'Expansion win rate',
+  expansionDaysToClose: 'Expansion days to close',
+  enablementOpened: 'Enablement plays opened',
+  enablementCompleted: 'Enablement plays completed',
+  enablementClosed: 'Enablement plays closed',
+  enablementInvalid: 'Enablement plays invalid',
+  enablementWinRate: 'Enablement win rate',
+  enablementDaysToClose: 'Enablement days to close',
+  renewalRate: 'Renewal rate',
+  roundtableCoverage: 'Roundtable coverage',
+};

@@ -26,6 +26,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'qbr', route: () => '/qbr/FY27-Q3/' },
   { name: 'qbr-team', route: () => `/qbr/FY27-Q3/${smallestPageUnder('teams').split('/')[2]}/` },
   { name: 'presidents-club', route: () => '/presidents-club/FY2027/' },
+  { name: 'presidents-club-closed', route: () => '/presidents-club/FY2026/' },
   { name: 'one-on-one', route: () => `${smallestPageUnder('teams')}one-on-one/` },
   { name: 'pto', route: () => '/pto/' },
 ];

@@ -5,7 +5,7 @@ import type { Tables } from '../../src/ingest/tables.ts';
 import { buildReport } from '../../src/report/build-report.ts';
 import { metricsJson } from '../../src/report/metrics-json.ts';
 import { METRIC_KEYS, type PresidentsClubStanding } from '../../src/report/model.ts';
-import { account, activity, day, person, tables } from '../metrics/build-tables.ts';
+import { account, activity, day, opportunity, person, tables } from '../metrics/build-tables.ts';
 
 const LEAD = 'lead@example.com';
 const [A, B, C] = ['a@example.com', 'b@example.com', 'c@example.com'];
@@ -117,5 +117,34 @@ describe('stored QBR quarters', () => {
     const again = buildReport({ ...input, frozenQbrs: { [closed.quarter]: stored } }).qbr.find((q) => q.quarter === closed.quarter)!;
     expect(again.org.metrics.bookSize.current.value).toBe(999);
     expect(again.org.metrics.highArrEbrCoverage).toEqual({ source: 'event', current: { value: null, notRecorded: true }, previous: { value: null, notRecorded: true }, direction: null, assessment: null });
+  });
+});
+
+describe('opportunities by name in the model', () => {
+  const withOpportunities = (): Tables => ({
+    ...sample(),
+    opportunities: [
+      opportunity({ id: 'O1', accountId: 'A1', name: 'Ann expansion', netArr: 40, closeDate: day('2025-06-10') }),
+      opportunity({ id: 'O2', accountId: 'A1', name: null, netArr: 10, closeDate: day('2025-09-10') }),
+      opportunity({ id: 'O3', accountId: 'A2', name: 'Lost deal', stage: 'Closed Lost', netArr: 99, closeDate: day('2025-07-10') }),
+      // An account outside accounts.csv: kept, counted through its CSM column, on no account page.
+      opportunity({ id: 'O4', accountId: 'ZZ', name: 'Outside deal', csmEmail: B, netArr: 5, closeDate: day('2025-08-10') }),
+    ],
+  });
+
+  it("opportunityNames: the names of the opportunities a President's Club standing counted, empty names left out", () => {
+    const m = build(withOpportunities(), day('2026-02-10'));
+    expect(m.presidentsClub[0]!.entries[A]!.counted.netArrContribution.sort()).toEqual(['O1', 'O2']);
+    expect(m.opportunityNames).toEqual({ O1: 'Ann expansion', O4: 'Outside deal' });
+  });
+
+  it("accountDetails: each account's opportunities, latest close date first, the lost ones included", () => {
+    const m = build(withOpportunities(), day('2026-02-10'));
+    expect(m.accountDetails.A1!.opportunities.map((o) => [o.id, o.name, o.closeDate])).toEqual([
+      ['O2', null, '2025-09-10'],
+      ['O1', 'Ann expansion', '2025-06-10'],
+    ]);
+    expect(m.accountDetails.A2!.opportunities).toEqual([{ id: 'O3', name: 'Lost deal', stage: 'Closed Lost', closeDate: '2025-07-10', orderType: null, netArr: 99 }]);
+    expect(m.accountDetails.ZZ).toBeUndefined();
   });
 });

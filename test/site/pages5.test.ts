@@ -156,7 +156,7 @@ describe("the President's Club page", () => {
     }
   });
 
-  it('links each value to what it counted: accounts as links, workshops and opportunities as text', () => {
+  it('links each value to what it counted: accounts as links, workshops and opportunities (by name) as text', () => {
     const bea = model.csms[1]!;
     const pc = bea.presidentsClub;
     expect(rowWith(html(), `<a href="/csm/${bea.slug}/">`)).toContain(`href="#pc-${bea.slug}-ebrCompletion"`);
@@ -170,7 +170,7 @@ describe("the President's Club page", () => {
     expect(pc.counted.ebrCompletion.length).toBeGreaterThan(0);
     for (const id of pc.counted.ebrCompletion) expect(details('ebrCompletion')).toContain(`href="/accounts/${id}/"`);
     for (const w of pc.counted.workshops) expect(details('workshops')).toContain(`<li>${escaped(w)}</li>`);
-    for (const o of pc.counted.netArrContribution) expect(details('netArrContribution')).toContain(`<li>${o}</li>`);
+    for (const o of pc.counted.netArrContribution) expect(details('netArrContribution')).toContain(`<li>${escaped(model.opportunityNames[o] ?? o)}</li>`);
   });
 
   it('shows the gap to the next place per category, and the top as such', () => {

@@ -9,7 +9,8 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_KEYS, type ReportModel } from '../../src/report/model.ts';
 import { formatMetric } from '../../src/views/format.ts';
-import { ACCOUNT_FACT_KEYS, STATUS_TEXT } from '../../src/views/labels.ts';
+import { ACCOUNT_FACT_KEYS, PLAY_KEYS, STATUS_TEXT } from '../../src/views/labels.ts';
+import { PRESIDENTS_CLUB_KEYS } from '../../src/views/presidents-club.ts';
 import { accountId, makeModel, MARKUP_NAME } from '../fixtures/site/make-model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -139,7 +140,7 @@ describe('the built site', () => {
 
   it('lists the onboarding outliers on the data-quality page, linked to their account', () => {
     const html = page('data-quality');
-    expect(html).toContain('Onboarding outliers <span class="count">(1)</span>');
+    expect(html).toContain('Onboarding outliers <span class="count">(2)</span>');
     expect(html).toContain(`href="/accounts/${accountId(7)}/"`);
   });
 
@@ -218,14 +219,16 @@ describe('metric definitions', () => {
       return key;
     });
 
-  it('has exactly one definition file per metric key, and one per account fact', () => {
+  it('has exactly one definition file per metric key, per account fact, per play key and per President\'s Club key', () => {
     expect(keysOf('metrics').sort()).toEqual([...METRIC_KEYS].sort());
     expect(keysOf('facts').sort()).toEqual([...ACCOUNT_FACT_KEYS].sort());
+    expect(keysOf('plays').sort()).toEqual([...PLAY_KEYS].sort());
+    expect(keysOf('presidents-club').sort()).toEqual([...PRESIDENTS_CLUB_KEYS].sort());
   });
 
   it('gives every definition an anchor on /metrics/ with the config values in force', () => {
     const html = page('metrics');
-    for (const key of METRIC_KEYS) expect(html).toContain(`<section class="definition" id="${key}"`);
+    for (const key of [...METRIC_KEYS, ...PLAY_KEYS, ...PRESIDENTS_CLUB_KEYS]) expect(html).toContain(`<section class="definition" id="${key}"`);
     const bookSize = sectionOf(html, 'bookSize');
     expect(bookSize).toContain('Strategic: 12 to 20; Growth: no target; Scale: no target');
     expect(sectionOf(html, 'ebrCoverage')).toContain('Window: 12 months');

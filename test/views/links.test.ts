@@ -46,6 +46,8 @@ describe('config basePath and links', () => {
     expect(bad({ account: 'javascript:alert({id})' })[0]).toMatch(/^links\.account: must be an https: URL/);
     expect(bad({ opportunity: 'https://acme.example/opp' })).toEqual(["links.opportunity: must contain {id}, where the record's ID goes"]);
     expect(bad({ contract: 'https://acme.example/{id}' })[0]).toMatch(/contract/);
+    // The roster has no record ID of a person to link with: `person` is no kind of link.
+    expect(bad({ person: 'https://acme.example/user/{id}' })[0]).toMatch(/person/);
   });
 });
 
