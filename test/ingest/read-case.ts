@@ -1,5 +1,5 @@
 /** Reads a fixture case: the base org of test/fixtures/ingest/base with the case's files laid over it. */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,14 +27,18 @@ export function config(json: unknown = {}): Config {
   return r.config;
 }
 
-/** Reads `base` overlaid with `caseName` (and `extra` files given as text); `drop` removes base files. */
-export async function readCase(caseName: string | null, opts: { config?: Config; extra?: Record<string, string | Uint8Array>; drop?: string[] } = {}): Promise<ExportsRead> {
+/** Reads `base` overlaid with `caseName` (and `extra` files given as text, `links` as symbolic links); `drop` removes base files. */
+export async function readCase(caseName: string | null, opts: { config?: Config; extra?: Record<string, string | Uint8Array>; drop?: string[]; links?: Record<string, string> } = {}): Promise<ExportsRead> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ingest-'));
   try {
     cpSync(path.join(FIXTURES, 'base'), dir, { recursive: true });
     if (caseName) cpSync(path.join(FIXTURES, caseName), dir, { recursive: true });
     for (const f of opts.drop ?? []) rmSync(path.join(dir, f));
     for (const [f, content] of Object.entries(opts.extra ?? {})) writeFileSync(path.join(dir, f), content);
+    for (const [f, target] of Object.entries(opts.links ?? {})) {
+      rmSync(path.join(dir, f), { force: true });
+      symlinkSync(target, path.join(dir, f));
+    }
     return await readExports(dir, opts.config ?? DEFAULT_CONFIG, { asOf: dayFromIso(AS_OF) });
   } finally {
     rmSync(dir, { recursive: true, force: true });
