@@ -101,6 +101,7 @@ export async function removeHistoryTemps(historyDir: string): Promise<void> {
 export async function writeHistoryFiles(historyDir: string, files: Record<string, string>): Promise<void> {
   const order = Object.keys(files).sort((a, b) => Number(a === 'last-build.json') - Number(b === 'last-build.json') || (a < b ? -1 : 1));
   const temps: [string, string][] = [];
+  await faultPoint('history');
   try {
     for (const name of order) {
       const file = path.join(historyDir, name);

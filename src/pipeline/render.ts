@@ -23,14 +23,22 @@ export async function renderSite(modelFile: string, outDir: string, workDir?: st
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     process.env.REPORT_MODEL = modelFile;
     const { build } = await import('astro');
-    await build({
-      root,
-      cacheDir: path.join(root, '.cache'),
-      outDir,
-      logLevel: 'warn',
-      // The sources are reached through the links above; resolved as links, they stay inside the root.
-      vite: { resolve: { preserveSymlinks: true } },
-    });
+    // Astro keeps the server build of the pages in `<current folder>/.astro/` when the output folder
+    // lies outside the current folder: the render runs from its own root so that folder is its own.
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      await build({
+        root,
+        cacheDir: path.join(root, '.cache'),
+        outDir,
+        logLevel: 'warn',
+        // The sources are reached through the links above; resolved as links, they stay inside the root.
+        vite: { resolve: { preserveSymlinks: true } },
+      });
+    } finally {
+      process.chdir(cwd);
+    }
   } finally {
     temp?.remove();
   }
