@@ -6,7 +6,7 @@
  * the output folder (only one it built, see site-dir.ts), the history folder and a private
  * temporary folder.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { dayFromIso, type Day } from '../dates.ts';
@@ -19,7 +19,7 @@ import type { QbrReport } from '../report/qbr.ts';
 import { searchRecords, type SearchRecord } from '../report/search-records.ts';
 import { onEnd, privateTempFolder, removeOnEnd } from './cleanup.ts';
 import { loadConfig, todayIn } from './config-file.ts';
-import { describeError } from './errors.ts';
+import { describeError, during, withFile } from './errors.ts';
 import { faultPoint } from './fault.ts';
 import { readHistoryFolder, removeHistoryTemps, writeHistoryFiles, type HistoryRead } from './history-files.ts';
 import { acquireLock } from './lock.ts';
@@ -175,15 +175,19 @@ async function build(opts: BuildOptions, log: (line: string) => void, undo: (() 
   if (render) {
     const staging = await stagingFolder(out);
     undo.push(removeOnEnd(staging));
-    await renderSite(outputs.modelFile, staging, temp.dir);
+    // Astro's working folder sits beside the site it writes, on the same file system (Astro moves
+    // files from one to the other), readable by the running user only.
+    const work = await mkdtemp(path.join(stateDirOf(out), 'work-'));
+    undo.push(removeOnEnd(work));
+    await during(`rendering the pages into ${staging}`, renderSite(outputs.modelFile, staging, work));
     step('render the pages');
     await faultPoint('render');
     for (const [file, text] of Object.entries(outputs.siteFiles)) {
       await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
-      await writeFile(path.join(staging, file), text);
+      await withFile(path.join(staging, file), writeFile(path.join(staging, file), text));
     }
-    await indexForSearch(staging, outputs.searchRecords);
-    await markSite(staging);
+    await during(`writing the search index into ${staging}`, indexForSearch(staging, outputs.searchRecords));
+    await withFile(staging, markSite(staging));
     step('index for search');
     await faultPoint('search-index');
     await publish(staging, out, outState);
@@ -224,7 +228,7 @@ async function computeOutputs(
   );
   const model = buildReport({ tables: read.tables!, config, asOf, history, quality: read.quality, rejectedFiles, frozenQbrs });
   const modelFile = path.join(privateDir, 'report-model.json');
-  await writeFile(modelFile, JSON.stringify(model), { mode: 0o600 });
+  await withFile(modelFile, writeFile(modelFile, JSON.stringify(model), { mode: 0o600 }));
 
   const siteFiles: Record<string, string> = {
     'metrics.json': `${JSON.stringify(metricsJson(model), null, 2)}\n`,

@@ -21,11 +21,22 @@ function rootCause(e: unknown): unknown {
 }
 
 export function describeError(e: unknown): string {
-  const root = rootCause(e) as NodeJS.ErrnoException & { file?: string };
+  const root = rootCause(e) as NodeJS.ErrnoException & { file?: string; during?: string };
   const cause = root.code ? CAUSES[root.code] : undefined;
   const file = root.path ?? root.file ?? fileIn(root.message ?? '') ?? fileIn((e as Error)?.message ?? '');
-  if (cause) return `${cause}${file ? ` while writing or reading ${file}` : ''}. ${root.message}`;
-  return e instanceof Error ? e.message : String(e);
+  const step = (e as { during?: string })?.during ?? root.during;
+  const where = file ? ` while writing or reading ${file}` : step ? ` while ${step}` : '';
+  if (cause) return `${cause}${where}${file && step ? ` (${step})` : ''}. ${root.message}`;
+  const message = e instanceof Error ? e.message : String(e);
+  return step ? `${message} (while ${step})` : message;
+}
+
+/** Notes the step an error happened in, for an error that names no file of its own. */
+export function during<T>(step: string, work: Promise<T>): Promise<T> {
+  return work.catch((e: unknown) => {
+    if (e && typeof e === 'object' && !(e as { during?: string }).during) (e as { during?: string }).during = step;
+    throw e;
+  });
 }
 
 function fileIn(message: string): string | undefined {

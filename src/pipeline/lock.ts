@@ -7,6 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { withFile } from './errors.ts';
 
 interface Holder {
   host: string;
@@ -52,7 +53,7 @@ function alive(h: Holder): boolean {
 export async function acquireLock(lockFile: string, what: string): Promise<LockResult> {
   const me: Holder = { host: hostname(), boot: bootId(), pid: process.pid, start: startOf(process.pid), since: new Date().toISOString(), what };
   const temp = `${lockFile}.${process.pid}.new`;
-  await writeFile(temp, `${JSON.stringify(me)}\n`, { mode: 0o600 });
+  await withFile(temp, writeFile(temp, `${JSON.stringify(me)}\n`, { mode: 0o600 }));
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {

@@ -107,7 +107,7 @@ export async function recoverOut(out: string): Promise<string[]> {
     notes.push(`${out} was missing after an interrupted build; it now links the last complete site.`);
   }
   for (const e of entries) {
-    if (/^(staging-\d+-\d+|link-\d+)$/.test(e) || (/^site-\d+-\d+$/.test(e) && e !== current)) {
+    if (/^(staging-\d+-\d+|link-\d+|work-\w+)$/.test(e) || (/^site-\d+-\d+$/.test(e) && e !== current)) {
       await rm(path.join(state, e), { recursive: true, force: true });
     }
   }
