@@ -19,7 +19,7 @@ import type { QbrReport } from '../report/qbr.ts';
 import { searchRecords, type SearchRecord } from '../report/search-records.ts';
 import { onEnd, privateTempFolder, removeOnEnd } from './cleanup.ts';
 import { loadConfig, todayIn } from './config-file.ts';
-import { describeError, during, withFile } from './errors.ts';
+import { describeError, during, ensureDir, withFile } from './errors.ts';
 import { faultPoint } from './fault.ts';
 import { readHistoryFolder, removeHistoryTemps, writeHistoryFiles, type HistoryRead } from './history-files.ts';
 import { acquireLock } from './lock.ts';
@@ -137,12 +137,12 @@ async function build(opts: BuildOptions, log: (line: string) => void, undo: (() 
     if (render) {
       outState = await checkOut(out, opts.dataDir, historyDir);
       if (outState.kind === 'refused') return outState.message;
-      await mkdir(stateDirOf(out), { recursive: true });
+      await ensureDir(stateDirOf(out));
       const lock = await acquireLock(path.join(stateDirOf(out), 'lock'), `the output folder ${out}`);
       if (!lock.ok) return lock.message;
       undo.push(onEnd(() => lock.release()));
     }
-    await mkdir(historyDir, { recursive: true });
+    await ensureDir(historyDir);
     const lock = await acquireLock(path.join(historyDir, '.lock'), `the history folder ${historyDir}`);
     if (!lock.ok) return lock.message;
     undo.push(onEnd(() => lock.release()));

@@ -1,3 +1,6 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
 /** The sentence a failed build prints: the real cause in words, the file it concerns, what to do. */
 
 const CAUSES: Record<string, string> = {
@@ -49,4 +52,20 @@ export function withFile<T>(file: string, work: Promise<T>): Promise<T> {
     if (e && typeof e === 'object' && !(e as NodeJS.ErrnoException).path) (e as { file?: string }).file = file;
     throw e;
   });
+}
+
+/**
+ * Makes a folder and its missing parents. Unlike `mkdir(dir, { recursive: true })`, which reports
+ * ENOENT on a read-only file system, the error is the real one (EROFS, EACCES, ENOSPC).
+ */
+export async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || path.dirname(dir) === dir) throw e;
+    await ensureDir(path.dirname(dir));
+    await ensureDir(dir);
+  }
 }

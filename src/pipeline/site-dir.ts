@@ -13,6 +13,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { lstat, mkdir, readdir, readlink, rename, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureDir } from './errors.ts';
 import { faultPoint } from './fault.ts';
 
 /** The marker file at the root of every site this tool builds. */
@@ -79,7 +80,7 @@ export async function checkOut(out: string, dataDir: string, historyDir: string)
 /** A new staging folder beside `out` for the site being built. */
 export async function stagingFolder(out: string): Promise<string> {
   const state = stateDirOf(out);
-  await mkdir(state, { recursive: true });
+  await ensureDir(state);
   const dir = path.join(state, `staging-${process.pid}-${Date.now()}`);
   await mkdir(dir);
   return dir;

@@ -113,6 +113,30 @@ describe('rule 3 on a small file system of its own (tmpfs): a full disk', () => 
   });
 });
 
+describe('errors name the real cause and the file', () => {
+  it('an --out whose name is too long for the file system: exit 1 naming ENAMETOOLONG and the path; nothing written', async () => {
+    const dir = workFolder('name-too-long');
+    caseCopy(previous, dir);
+    const before = tree(dir);
+    const out = path.join(dir, 'x'.repeat(300));
+    const run = await build(args(dir, NEXT_AS_OF, out));
+    expect(run.code, output(run)).toBe(1);
+    expect(run.stdout).toContain(`a file name is too long for the file system (ENAMETOOLONG) while writing or reading ${out}`);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('an --out on a read-only file system: exit 1 naming EROFS and the path', async (ctx) => {
+    const disk = path.join(workFolder('read-only'), 'disk');
+    if (!smallDisk(disk, '1m')) return ctx.skip();
+    execFileSync('mount', ['-o', 'remount,ro', disk]);
+    const dir = path.dirname(disk);
+    dataCopy(dir);
+    const run = await build(args(dir, FIRST_AS_OF, path.join(disk, 'site')));
+    expect(run.code, output(run)).toBe(1);
+    expect(run.stdout).toContain(`the file system is read-only (EROFS) while writing or reading ${path.join(disk, '.site.cs-report')}`);
+  });
+});
+
 describe('rule 5: builds at the same time', () => {
   it('two orgs built at once from one install both succeed, each with the site it would have alone', async () => {
     const a = workFolder('org-a');
