@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', 'test/site/**', 'test/pipeline/**'] },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', 'test/site/**', 'test/pipeline/**', 'test/fault/**'] },
       },
       {
         // These build the site with Astro, which keeps build files in the project folder: one at a time.

@@ -1,49 +1,49 @@
 /**
- * `npm run check -- --data DIR [--config FILE] [--as-of YYYY-MM-DD]`: reads and validates the
- * exports only, prints the quality table and issues, and exits with the build's code (0 fine,
- * 2 fatal, 3 too many rejected rows). There is no previous build here, so no drop check.
+ * `npm run check -- --data DIR [--config FILE] [--as-of YYYY-MM-DD] [--out DIR] [--allow-drop]`: the
+ * build without writing. Reads and validates the exports, applies every rule of the build (the
+ * reject rate, the drop check against the previous build's history, the --out refusals when --out
+ * is given) and exits with the build's code: 0 fine, 2 fatal, 3 too many rejected rows, 4 a
+ * suspicious drop. Nothing is written or renamed, not even a damaged history file (it is reported).
  */
 import { parseArgs } from 'node:util';
-import { dayFromIso } from '../src/dates.ts';
-import { exitCodeFor, formatQualityTable } from '../src/ingest/outcome.ts';
-import { readExports } from '../src/ingest/read-exports.ts';
-import { loadConfig, todayIn } from '../src/pipeline/config-file.ts';
-
-const EXIT_FATAL = 2;
+import { EXIT, evaluate } from '../src/pipeline/build.ts';
+import { describeError } from '../src/pipeline/errors.ts';
+import { checkOut } from '../src/pipeline/site-dir.ts';
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { data: { type: 'string', default: 'data' }, config: { type: 'string' }, 'as-of': { type: 'string' } } }).values;
+    args = parseArgs({
+      options: {
+        data: { type: 'string', default: 'data' },
+        config: { type: 'string' },
+        'as-of': { type: 'string' },
+        out: { type: 'string' },
+        'allow-drop': { type: 'boolean', default: false },
+      },
+    }).values;
   } catch (e) {
-    console.error(`${(e as Error).message}\nUsage: npm run check -- --data DIR [--config FILE] [--as-of YYYY-MM-DD]`);
-    return EXIT_FATAL;
+    console.error(`${(e as Error).message}\nUsage: npm run check -- --data DIR [--config FILE] [--as-of YYYY-MM-DD] [--out DIR] [--allow-drop]`);
+    return EXIT.fatal;
   }
-  const dataDir = args.data!;
-  const loaded = await loadConfig(args.config, dataDir);
-  if (!loaded.ok) {
-    for (const e of loaded.errors) console.error(`fatal   config: ${e}`);
-    return EXIT_FATAL;
-  }
-  const config = loaded.config;
-  let asOf;
-  try {
-    asOf = dayFromIso(args['as-of'] ?? config.asOf ?? todayIn(config.timeZone));
-  } catch (e) {
-    console.error(`fatal   --as-of: ${(e as Error).message}`);
-    return EXIT_FATAL;
-  }
-  const progress = process.stderr.isTTY
-    ? (p: { file: string; rows: number; rowsPerSecond: number }) => process.stderr.write(`\r  ${p.file}: ${p.rows.toLocaleString('en-US')} rows (${p.rowsPerSecond.toLocaleString('en-US')} rows/s)   `)
-    : (p: { file: string; rows: number; rowsPerSecond: number }) => process.stderr.write(`  ${p.file}: ${p.rows.toLocaleString('en-US')} rows (${p.rowsPerSecond.toLocaleString('en-US')} rows/s)\n`);
-  const read = await readExports(dataDir, config, { asOf, onProgress: progress });
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  console.log(formatQualityTable(read.quality));
-  const outcome = exitCodeFor(read.quality, config, null, true);
-  if (outcome.messages.length > 0) console.log('');
-  for (const m of outcome.messages) console.log(m);
-  console.log(outcome.code === 0 ? '\nThe exports are fine to build from.' : `\nThe build would stop (exit code ${outcome.code}).`);
-  return outcome.code;
+  const out = args.out;
+  const result = await evaluate(
+    { dataDir: args.data!, configPath: args.config, asOf: args['as-of'], allowDrop: args['allow-drop'] },
+    true,
+    async (historyDir) => {
+      if (out === undefined) return null;
+      const state = await checkOut(out, args.data!, historyDir);
+      return state.kind === 'refused' ? state.message : null;
+    },
+  );
+  const code = typeof result === 'number' ? result : result.code;
+  console.log(code === EXIT.ok ? '\nThe exports are fine to build from.' : `\nThe build would stop (exit code ${code}).`);
+  return code;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (e) {
+  console.error(`error   ${describeError(e)}`);
+  process.exitCode = EXIT.failed;
+}

@@ -160,6 +160,8 @@ export const ConfigSchema = z.strictObject({
     .default({}),
   /** Per file: contract header → the org's header. */
   columns: z.partialRecord(fileName, z.record(z.string(), z.string())).default({}),
+  /** A cell longer than this is rejected (`cell-too-long`); a spreadsheet cell's limit by default. */
+  maxCellLength: z.number().int().positive().default(32_767),
   /** Where history snapshots live; relative paths are relative to the data folder. */
   historyDir: z.string().default('history'),
   /** License utilisation below this is an adoption risk. */
@@ -179,6 +181,29 @@ export const ConfigSchema = z.strictObject({
   links: LinkTemplatesSchema.default({}),
   targets: TargetsSchema.prefault({}),
   windows: WindowsSchema.prefault({}),
+}).superRefine((config, ctx) => {
+  // Two contract columns mapped onto one header would read the same cells twice.
+  for (const [file, mapping] of Object.entries(config.columns)) {
+    const byHeader = new Map<string, string>();
+    for (const [column, header] of Object.entries(mapping ?? {})) {
+      const key = header.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+      const other = byHeader.get(key);
+      if (other !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['columns', file, column], message: `"${other}" and "${column}" are both mapped onto the header "${header}"; map each contract column onto a header of its own` });
+      } else byHeader.set(key, column);
+    }
+  }
+  // A range whose min is above its max can never be met.
+  const ranges = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value !== 'object' || value === null) return;
+    const r = value as Record<string, unknown>;
+    if (typeof r.min === 'number' && typeof r.max === 'number' && r.min > r.max) {
+      ctx.addIssue({ code: 'custom', path, message: `min (${r.min}) is above max (${r.max})` });
+    }
+    for (const [k, v] of Object.entries(r)) ranges(v, [...path, k]);
+  };
+  ranges(config.targets, ['targets']);
+  ranges(config.windows, ['windows']);
 });
 
 export type Config = z.output<typeof ConfigSchema>;

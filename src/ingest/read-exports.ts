@@ -4,13 +4,13 @@
  * and gives the tables, the quality report and the rejected-rows files. The only module of the
  * reader that touches the file system.
  */
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config, ExportFile } from '../config.ts';
 import { fileKeyOf } from '../config.ts';
 import type { Day } from '../dates.ts';
 import { decodeChunks } from './decode.ts';
 import type { FileAccount, QualityIssue, QualityReport } from './quality.ts';
+import { NotRegularFileError, readRegular } from './regular-file.ts';
 import { readTable, type TableContext, type TableRead } from './read-table.ts';
 import { Roster } from './roster.ts';
 import { ACCOUNTS, ACTIVITIES, CSMS, CTAS, LICENSE_USAGE, OPPORTUNITIES, PTO, SUCCESS_PLANS, type FileSpec, type Person } from './schemas.ts';
@@ -43,8 +43,19 @@ export async function readExports(
     let bytes: Uint8Array;
     let mtime: Date;
     try {
-      [bytes, mtime] = await Promise.all([readFile(full), stat(full).then((s) => s.mtime)]);
-    } catch {
+      ({ bytes, mtime } = await readRegular(full));
+    } catch (e) {
+      if (e instanceof NotRegularFileError) {
+        quality.issues.push(issue(file, 'not-a-regular-file', 'fatal', `${full} is ${e.kind}, not a regular file: only regular files are read. Put the export itself in the data folder`));
+        fatal = true;
+        return null;
+      }
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        quality.issues.push(issue(file, 'unreadable-file', 'fatal', `${full} cannot be read: ${(e as Error).message}`));
+        fatal = true;
+        return null;
+      }
       quality.issues.push(
         spec.required
           ? issue(file, 'missing-file', 'fatal', `${file} is required but was not found in ${dataDir}`)

@@ -111,6 +111,16 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
     rejectedRows.push({ cells: kept(raw), line, reason: why.map((w) => (w.column ? `${w.column}: ${w.message}` : w.message)).join('; ') });
   };
 
+  /** A row with a cell above maxCellLength: rejected, and only each long cell's start and length kept. */
+  const rejectLong = (raw: string[], line: number, at: number) => {
+    const max = config.maxCellLength;
+    const short = raw.map((c) => (c.length > max ? cellPreview(c) : c));
+    const column = header?.[at] ?? columnLetter(at + 1);
+    rejected++;
+    issue(line, column, detached(raw[at]!.slice(0, PREVIEW_LENGTH)), 'cell-too-long', 'error', `the cell is ${raw[at]!.length.toLocaleString('en-US')} characters long, above maxCellLength (${max.toLocaleString('en-US')}); only its first ${PREVIEW_LENGTH} are kept`);
+    rejectedRows.push({ cells: short, line, reason: `${column}: cell of ${raw[at]!.length.toLocaleString('en-US')} characters, above maxCellLength (${max.toLocaleString('en-US')})` });
+  };
+
   let toInput: (raw: string[]) => Record<string, string> = () => ({});
   const cellOf = (raw: string[], column: string) => raw[positions.find(([c]) => c === column)?.[1] ?? -1] ?? '';
 
@@ -120,6 +130,8 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
       const seconds = (performance.now() - started) / 1000;
       ctx.onProgress({ file, rows: read, rowsPerSecond: Math.round(read / Math.max(seconds, 1e-3)) });
     }
+    const long = longCell(raw, config.maxCellLength);
+    if (long >= 0) return rejectLong(raw, line, long);
     if (malformed) return reject(raw, line, [{ column: '', value: '', rule: 'malformed-quotes', message: `the row's quoting is broken (${malformed})` }]);
     const result = schema.safeParse(toInput(raw));
     if (!result.success) {
@@ -286,6 +298,25 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
       if (x.severity === 'warning' && x.line !== null && lateLines.has(x.line)) issues.splice(i, 1);
     }
   }
+}
+
+/** How much of a cell above maxCellLength is kept for the report and the rejected-rows file. */
+const PREVIEW_LENGTH = 200;
+
+/** The position of the first cell longer than `max`, or -1. */
+function longCell(cells: string[], max: number): number {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.length > max) return i;
+  return -1;
+}
+
+/** A long cell's first characters and its length. */
+function cellPreview(cell: string): string {
+  return `${detached(cell.slice(0, PREVIEW_LENGTH))}… [${cell.length.toLocaleString('en-US')} characters]`;
+}
+
+/** A copy of a short piece of a string that does not keep the whole string alive (as a slice of it may). */
+function detached(piece: string): string {
+  return piece.split('').join('');
 }
 
 /**

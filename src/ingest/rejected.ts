@@ -12,10 +12,12 @@ export interface RejectedRow {
 
 /**
  * A cell made safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, tab or carriage
- * return would run as a formula, so it gets a leading `'`.
+ * return would run as a formula, so it gets a leading `'`. The reader turns the line ends inside a
+ * quoted value into LF, so a cell that began with a carriage return arrives here beginning with LF:
+ * a leading line feed is prefixed too.
  */
 export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : cell;
 }
 
 function quote(cell: string): string {

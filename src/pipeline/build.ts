@@ -1,27 +1,37 @@
 /**
  * The full build, at the I/O edge: config → read and validate the exports → exit-code rules →
  * report model → Astro pages, metrics.json, quality.json, rejected-rows CSVs, search index → swap
- * into the output folder → history snapshot. A failed build leaves the output folder untouched.
+ * into the output folder → history. `npm run check` runs the same steps up to the exit-code rules
+ * and writes nothing. What the build may touch is DATA-CONTRACT.md's "What the build may touch":
+ * the output folder (only one it built, see site-dir.ts), the history folder and a private
+ * temporary folder.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Config, ExportFile } from '../config.ts';
+import type { Config } from '../config.ts';
 import { dayFromIso, type Day } from '../dates.ts';
 import { exitCodeFor, formatQualityTable } from '../ingest/outcome.ts';
 import { readExports, type ExportsRead } from '../ingest/read-exports.ts';
 import { buildReport } from '../report/build-report.ts';
 import { snapshotOf, type Snapshot } from '../report/history.ts';
-import { metricsJson } from '../report/metrics-json.ts';
-import { searchRecords, type SearchRecord } from '../report/search-records.ts';
-import type { QbrReport } from '../report/qbr.ts';
 import type { PresidentsClubStanding } from '../report/model.ts';
+import { metricsJson } from '../report/metrics-json.ts';
+import type { QbrReport } from '../report/qbr.ts';
+import { searchRecords, type SearchRecord } from '../report/search-records.ts';
+import { onEnd, privateTempFolder, removeOnEnd } from './cleanup.ts';
 import { loadConfig, todayIn } from './config-file.ts';
+import { describeError, during, ensureDir, withFile } from './errors.ts';
+import { faultPoint } from './fault.ts';
+import { readHistoryFolder, removeHistoryTemps, writeHistoryFiles, type HistoryRead } from './history-files.ts';
+import { acquireLock } from './lock.ts';
+import { indexForSearch, renderSite } from './render.ts';
+import { checkOut, markSite, publish, recoverOut, stagingFolder, stateDirOf, type OutState } from './site-dir.ts';
+
+export { renderSite } from './render.ts';
 
 export interface BuildOptions {
   dataDir: string;
+  /** The site folder; '' with `render: false`. */
   outDir: string;
   /** YYYY-MM-DD; default: the config's asOf, else today in the configured time zone. */
   asOf?: string | undefined;
@@ -33,18 +43,35 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-export const EXIT = { ok: 0, fatal: 2, tooManyRejected: 3, suspiciousDrop: 4 } as const;
+export const EXIT = { ok: 0, failed: 1, fatal: 2, tooManyRejected: 3, suspiciousDrop: 4 } as const;
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
 
-/** Runs the build and returns the process exit code. */
-export async function runBuild(opts: BuildOptions): Promise<number> {
+/** What the build and the check share: the config, the as-of date, the exports read and the verdict. */
+interface Evaluated {
+  code: number;
+  config: Config;
+  asOf: Day;
+  historyDir: string;
+  history: HistoryRead;
+  read: ExportsRead;
+}
+
+/**
+ * Loads the config, checks the as-of date, reads the history and the exports and applies the
+ * exit-code rules. With `readOnly` nothing is written or renamed. `beforeRead` runs once the
+ * history folder is known (the build takes its locks there); a message it returns stops with exit 2.
+ */
+export async function evaluate(
+  opts: Omit<BuildOptions, 'outDir' | 'render'>,
+  readOnly: boolean,
+  beforeRead: (historyDir: string) => Promise<string | null> = async () => null,
+): Promise<Evaluated | number> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const step = timer(log);
-
   const loaded = await loadConfig(opts.configPath, opts.dataDir);
   if (!loaded.ok) {
-    for (const e of loaded.errors) log(e);
+    for (const e of loaded.errors) log(`fatal   config: ${e}`);
     return EXIT.fatal;
   }
   const config = loaded.config;
@@ -52,68 +79,131 @@ export async function runBuild(opts: BuildOptions): Promise<number> {
   let asOf: Day;
   try {
     asOf = dayFromIso(asOfIso);
+    const year = Number(asOfIso.slice(0, 4));
+    if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) throw new Error(`${asOfIso} is outside the years ${FIRST_YEAR} to ${LAST_YEAR}`);
   } catch (e) {
-    log(`--as-of: ${(e as Error).message}`);
+    log(`fatal   --as-of: ${(e as Error).message}; give a real date as YYYY-MM-DD between ${FIRST_YEAR} and ${LAST_YEAR}.`);
     return EXIT.fatal;
   }
   const historyDir = path.resolve(opts.dataDir, config.historyDir);
-
-  let read: ExportsRead | null = await readExports(opts.dataDir, config, {
+  const refusal = await beforeRead(historyDir);
+  if (refusal) {
+    log(`fatal   ${refusal}`);
+    return EXIT.fatal;
+  }
+  const history = await readHistoryFolder(historyDir, { readOnly, qbrs: !readOnly });
+  for (const note of history.notes) log(note);
+  await faultPoint('read');
+  const read = await readExports(opts.dataDir, config, {
     asOf,
     onProgress: (p) => process.stderr.write(`\r  ${p.file}: ${p.rows.toLocaleString('en-US')} rows (${Math.round(p.rowsPerSecond).toLocaleString('en-US')}/s)   `),
   });
   process.stderr.write('\r\x1b[K');
-  step('read and validate the exports');
   log(formatQualityTable(read.quality));
-  const previous = await readJson<{ accepted: Partial<Record<ExportFile, number>> }>(path.join(historyDir, 'last-build.json'));
-  const outcome = exitCodeFor(read.quality, config, previous?.accepted ?? null, opts.allowDrop ?? false);
+  const outcome = exitCodeFor(read.quality, config, history.lastBuild?.accepted ?? null, opts.allowDrop ?? false);
   for (const m of outcome.messages) log(m);
-  if (outcome.code !== EXIT.ok || !read.tables) {
-    log(`Build stopped (exit code ${outcome.code || EXIT.fatal}); ${opts.outDir} was left as it was.`);
-    return outcome.code || EXIT.fatal;
+  const code = outcome.code !== EXIT.ok || !read.tables ? outcome.code || EXIT.fatal : EXIT.ok;
+  return { code, config, asOf, historyDir, history, read };
+}
+
+/** Runs the build and returns the process exit code. */
+export async function runBuild(opts: BuildOptions): Promise<number> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const undo: (() => void)[] = [];
+  try {
+    return await build(opts, log, undo);
+  } catch (e) {
+    log(`error   ${describeError(e)}`);
+    log(`Build failed (exit code ${EXIT.failed}); ${opts.outDir || 'the site'} and the history were left as they were.`);
+    return EXIT.failed;
+  } finally {
+    for (const u of undo.reverse()) {
+      try {
+        u();
+      } catch {
+        // The build's own outcome is what is reported.
+      }
+    }
+  }
+}
+
+async function build(opts: BuildOptions, log: (line: string) => void, undo: (() => void)[]): Promise<number> {
+  const step = timer(log);
+  const render = opts.render !== false;
+  const out = render ? path.resolve(opts.outDir) : '';
+  let outState: OutState = { kind: 'absent' };
+
+  const evaluated = await evaluate(opts, false, async (historyDir) => {
+    if (render) {
+      outState = await checkOut(out, opts.dataDir, historyDir);
+      if (outState.kind === 'refused') return outState.message;
+      await ensureDir(stateDirOf(out));
+      const lock = await acquireLock(path.join(stateDirOf(out), 'lock'), `the output folder ${out}`);
+      if (!lock.ok) return lock.message;
+      undo.push(onEnd(() => lock.release()));
+    }
+    await ensureDir(historyDir);
+    const lock = await acquireLock(path.join(historyDir, '.lock'), `the history folder ${historyDir}`);
+    if (!lock.ok) return lock.message;
+    undo.push(onEnd(() => lock.release()));
+    // What a killed build left half-done is finished or undone before anything else.
+    if (render) for (const note of await recoverOut(out)) log(`info    ${note}`);
+    await removeHistoryTemps(historyDir);
+    if (render) {
+      outState = await checkOut(out, opts.dataDir, historyDir);
+      if (outState.kind === 'refused') return outState.message;
+    }
+    return null;
+  });
+  if (typeof evaluated === 'number') return evaluated;
+  step('read and validate the exports');
+  const { code, config, asOf, historyDir, history } = evaluated;
+  if (code !== EXIT.ok) {
+    log(`Build stopped (exit code ${code}); ${opts.outDir || 'the site'} and the history were left as they were.`);
+    return code;
   }
 
-  const render = opts.render !== false;
-  const qbrDir = path.join(historyDir, 'qbr');
-  const frozenClub = await readFrozenPresidentsClub(path.join(historyDir, 'presidents-club'));
-  const outputs = await computeOutputs(read, config, asOf, historyDir, render ? await readFrozenQbrs(qbrDir) : null, frozenClub);
+  const temp = await privateTempFolder('cs-report-build-');
+  undo.push(temp.remove);
+  let read: ExportsRead | null = evaluated.read;
+  const outputs = await computeOutputs(read, config, asOf, history.snapshots, render ? history.frozenQbrs : null, history.frozenPresidentsClub, temp.dir);
   read = null; // the tables are no longer needed: let them go before rendering
+  evaluated.read = null as unknown as ExportsRead;
   step('compute the metrics');
+  await faultPoint('metrics');
 
   if (render) {
-    const staging = `${path.resolve(opts.outDir)}.staging-${process.pid}`;
-    await rm(staging, { recursive: true, force: true });
-    try {
-      await renderSite(outputs.modelFile, staging, config.basePath);
-      step('render the pages');
-      for (const [file, text] of Object.entries(outputs.siteFiles)) {
-        await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
-        await writeFile(path.join(staging, file), text);
-      }
-      await indexForSearch(staging, outputs.searchRecords);
-      step('index for search');
-      await swapInto(staging, path.resolve(opts.outDir));
-    } catch (e) {
-      await rm(staging, { recursive: true, force: true });
-      throw e;
-    } finally {
-      await rm(outputs.modelFile, { force: true });
+    const staging = await stagingFolder(out);
+    undo.push(removeOnEnd(staging));
+    // Astro's working folder sits beside the site it writes, on the same file system (Astro moves
+    // files from one to the other), readable by the running user only.
+    const work = await mkdtemp(path.join(stateDirOf(out), 'work-'));
+    undo.push(removeOnEnd(work));
+    await during(`rendering the pages into ${staging}`, renderSite(outputs.modelFile, staging, config.basePath, work));
+    step('render the pages');
+    await faultPoint('render');
+    for (const [file, text] of Object.entries(outputs.siteFiles)) {
+      await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
+      await withFile(path.join(staging, file), writeFile(path.join(staging, file), text));
     }
+    await during(`writing the search index into ${staging}`, indexForSearch(staging, outputs.searchRecords));
+    await withFile(staging, markSite(staging));
+    step('index for search');
+    await faultPoint('search-index');
+    await publish(staging, out, outState);
     log(`Site written to ${opts.outDir} (as of ${outputs.asOf}, ${outputs.fiscalQuarter}).`);
-  } else await rm(outputs.modelFile, { force: true });
+  }
 
   // Only a successful build reaches here: its history entries are written last.
-  for (const [file, text] of Object.entries(outputs.historyFiles)) {
-    await mkdir(path.dirname(path.join(historyDir, file)), { recursive: true });
-    await writeFile(path.join(historyDir, file), text);
-  }
+  await writeHistoryFiles(historyDir, outputs.historyFiles);
   return EXIT.ok;
 }
 
 interface Outputs {
   asOf: string;
   fiscalQuarter: string;
-  /** The report model as JSON on disk, for the pages. */
+  /** The report model as JSON in the build's private folder, for the pages. */
   modelFile: string;
   /** Site path → content: metrics.json, quality.json, the rejected-rows CSVs. */
   siteFiles: Record<string, string>;
@@ -130,17 +220,17 @@ async function computeOutputs(
   read: ExportsRead,
   config: Config,
   asOf: Day,
-  historyDir: string,
+  history: Snapshot[],
   frozenQbrs: Record<string, QbrReport> | null,
   frozenPresidentsClub: Record<string, PresidentsClubStanding>,
+  privateDir: string,
 ): Promise<Outputs> {
-  const history = await readHistory(historyDir);
   const rejectedFiles = Object.fromEntries(
     Object.keys(read.rejectedCsv).map((file) => [file, `data-quality/${file.replace(/\.csv$/, '')}.rejected.csv`]),
   );
   const model = buildReport({ tables: read.tables!, config, asOf, history, quality: read.quality, rejectedFiles, frozenQbrs, frozenPresidentsClub });
-  const modelFile = path.join(tmpdir(), `report-model-${process.pid}-${Date.now()}.json`);
-  await writeFile(modelFile, JSON.stringify(model));
+  const modelFile = path.join(privateDir, 'report-model.json');
+  await withFile(modelFile, writeFile(modelFile, JSON.stringify(model), { mode: 0o600 }));
 
   const siteFiles: Record<string, string> = {
     'metrics.json': `${JSON.stringify(metricsJson(model), null, 2)}\n`,
@@ -161,63 +251,6 @@ async function computeOutputs(
   const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
   historyFiles['last-build.json'] = `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`;
   return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, modelFile, siteFiles, historyFiles, searchRecords: searchRecords(model) };
-}
-
-/** Renders the Astro site for the report model in `modelFile` into `outDir`, to be served under `basePath`. */
-export async function renderSite(modelFile: string, outDir: string, basePath = '/'): Promise<void> {
-  process.env.REPORT_MODEL = modelFile;
-  process.env.REPORT_BASE_PATH = basePath; // astro.config.mjs and the pages' links read it
-  const { build } = await import('astro');
-  await build({ root: PROJECT_ROOT, outDir, logLevel: 'warn' });
-}
-
-/** Writes the Pagefind search index of the accounts, CSMs and teams into the built site. */
-async function indexForSearch(siteDir: string, records: readonly SearchRecord[]): Promise<void> {
-  const pagefind = await import('pagefind');
-  const { index } = await pagefind.createIndex({});
-  if (!index) throw new Error('search index: Pagefind could not start');
-  for (const r of records) {
-    const { errors } = await index.addCustomRecord(r);
-    if (errors.length > 0) throw new Error(`search index: ${errors.join('; ')}`);
-  }
-  await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-  await pagefind.close();
-}
-
-/** Replaces `outDir` by `staging` with two renames, so a reader never sees a half-written site. */
-async function swapInto(staging: string, outDir: string): Promise<void> {
-  const old = `${outDir}.old-${process.pid}`;
-  if (existsSync(outDir)) await rename(outDir, old);
-  await rename(staging, outDir);
-  await rm(old, { recursive: true, force: true });
-}
-
-/** Every snapshot in the history folder (YYYY-MM-DD.json files). */
-export async function readHistory(historyDir: string): Promise<Snapshot[]> {
-  if (!existsSync(historyDir)) return [];
-  const files = (await readdir(historyDir)).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
-  return Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(historyDir, f), 'utf8')) as Snapshot));
-}
-
-/** The stored QBR reports of closed quarters, by quarter id. */
-async function readFrozenQbrs(qbrDir: string): Promise<Record<string, QbrReport>> {
-  if (!existsSync(qbrDir)) return {};
-  const files = (await readdir(qbrDir)).filter((f) => /^FY\d{2}-Q[1-4]\.json$/.test(f)).sort();
-  const reports = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(qbrDir, f), 'utf8')) as QbrReport));
-  return Object.fromEntries(reports.map((r) => [r.quarter, r]));
-}
-
-/** The stored President's Club standings of ended fiscal years, by fiscal year id. */
-async function readFrozenPresidentsClub(dir: string): Promise<Record<string, PresidentsClubStanding>> {
-  if (!existsSync(dir)) return {};
-  const files = (await readdir(dir)).filter((f) => /^FY\d{4}\.json$/.test(f)).sort();
-  const standings = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as PresidentsClubStanding));
-  return Object.fromEntries(standings.map((s) => [s.fiscalYear, s]));
-}
-
-async function readJson<T>(file: string): Promise<T | null> {
-  if (!existsSync(file)) return null;
-  return JSON.parse(await readFile(file, 'utf8')) as T;
 }
 
 function timer(log: (line: string) => void): (label: string) => void {

@@ -269,22 +269,39 @@ function opportunityNames(index: TableIndex, standings: readonly PresidentsClubS
   return names;
 }
 
-/** URL-safe slugs, unique and stable for the same input: `Jane Doe` → `jane-doe`, a clash gets `-2`. */
+/** The longest slug a page gets; longer names are cut and get a short hash of the whole name. */
+const MAX_SLUG = 60;
+/** Names some file systems refuse as a file or folder name (Windows' devices), whatever the extension. */
+const RESERVED_SLUG = /^(con|prn|aux|nul|com\d|lpt\d)$/;
+
+/**
+ * URL-safe slugs, unique and stable for the same input: `Jane Doe` → `jane-doe`, a clash gets `-2`.
+ * A name that would make a page name the file system refuses (too long, a reserved device name) gets
+ * a short stable slug: its start and a hash of the whole name. No two keys share a slug.
+ */
 export function uniqueSlugs(entries: readonly (readonly [string, string])[]): Map<string, string> {
   const used = new Set<string>();
   const slugs = new Map<string, string>();
   for (const [key, text] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const base =
+    let base =
       text
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '') || 'x';
+    if (base.length > MAX_SLUG || RESERVED_SLUG.test(base)) base = `${base.slice(0, MAX_SLUG - 9).replace(/-+$/, '')}-${hash8(text)}`;
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);
     slugs.set(key, slug);
   }
   return slugs;
+}
+
+/** A short stable hash of a text (FNV-1a, 32 bits), as 8 hex digits. */
+function hash8(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }

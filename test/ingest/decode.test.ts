@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode, plausibleCp1252 } from '../../src/ingest/decode.ts';
 import { parseCsv } from '../../src/ingest/csv.ts';
-import { CONFORMANCE } from './read-case.ts';
+import { CONFORMANCE, itConformance } from './read-case.ts';
 
 const text = (d: ReturnType<typeof decode>) => (d.ok ? d.text : `ERROR: ${d.reason}`);
 
 describe('decode(bytes, encoding)', () => {
-  it('reads UTF-8 with and without a BOM, dropping the BOM', () => {
+  itConformance('reads UTF-8 with and without a BOM, dropping the BOM', () => {
     expect(text(decode(new TextEncoder().encode('Zoë,1')))).toBe('Zoë,1');
     const bom = readFileSync(path.join(CONFORMANCE, 'papaparse/utf-8-bom-sample.csv'));
     const d = decode(bom);
@@ -26,13 +26,13 @@ describe('decode(bytes, encoding)', () => {
     const bytes = Uint8Array.from([...Buffer.from('Soci'), 0xe9, ...Buffer.from('t'), 0xe9, ...Buffer.from(' G'), 0xe9, ...Buffer.from('n'), 0xe9, ...Buffer.from('rale '), 0x80, 0x31]);
     expect(decode(bytes)).toEqual({ ok: true, text: 'Société Générale €1', encoding: 'windows-1252', fallback: true });
   });
-  it('refuses the Shift_JIS sample without a configured encoding, never giving mojibake', () => {
+  itConformance('refuses the Shift_JIS sample without a configured encoding, never giving mojibake', () => {
     const sjis = readFileSync(path.join(CONFORMANCE, 'papaparse/sjis-sample.csv'));
     const d = decode(sjis);
     expect(d.ok).toBe(false);
     expect(plausibleCp1252(sjis)).toBe(false);
   });
-  it('reads the Shift_JIS sample when the config names shift_jis', () => {
+  itConformance('reads the Shift_JIS sample when the config names shift_jis', () => {
     const sjis = readFileSync(path.join(CONFORMANCE, 'papaparse/sjis-sample.csv'));
     const rows: string[][] = [];
     parseCsv(text(decode(sjis, 'shift_jis')), (r) => void rows.push(r.cells));

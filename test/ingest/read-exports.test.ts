@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoFromDay } from '../../src/dates.ts';
 import type { ExportsRead } from '../../src/ingest/read-exports.ts';
-import { CONFORMANCE, config, readCase, rules } from './read-case.ts';
+import { CONFORMANCE, config, itConformance, readCase, rules } from './read-case.ts';
 
 const tables = (r: ExportsRead) => {
   if (!r.tables) throw new Error(`no tables: ${r.quality.issues.map((i) => i.message).join('\n')}`);
@@ -53,7 +53,7 @@ describe('encodings', () => {
       expect(t.activities[2]!.subject).toBe('CI Workshop');
     });
   }
-  it('an undecodable file is fatal and names the file', async () => {
+  itConformance('an undecodable file is fatal and names the file', async () => {
     const sjis = readFileSync(path.join(CONFORMANCE, 'papaparse/sjis-sample.csv'));
     const r = await readCase(null, { extra: { 'accounts.csv': sjis } });
     expect(r.tables).toBeNull();

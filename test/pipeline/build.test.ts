@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/pipeline/build.ts';
+import { SITE_MARKER } from '../../src/pipeline/site-dir.ts';
 import { METRIC_KEYS } from '../../src/report/model.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../data');
@@ -82,6 +83,7 @@ describe('runBuild exit codes leave the previous site untouched', () => {
   const sentinelSite = () => {
     const out = mkdtempSync(path.join(work, 'previous-site-'));
     writeFileSync(path.join(out, 'index.html'), 'previous site');
+    writeFileSync(path.join(out, SITE_MARKER), '');
     return out;
   };
   const unchanged = (out: string) => readFileSync(path.join(out, 'index.html'), 'utf8') === 'previous site';
