@@ -33,9 +33,8 @@ const days = z.number().int().positive();
 const bySegment = <T extends z.ZodType>(t: T, d: { Strategic: z.input<T> | null; Growth: z.input<T> | null; Scale: z.input<T> | null }) =>
   z.strictObject({ Strategic: t.nullable(), Growth: t.nullable(), Scale: t.nullable() }).partial().prefault({}).transform((v) => ({ ...d, ...v }) as { Strategic: z.output<T> | null; Growth: z.output<T> | null; Scale: z.output<T> | null });
 
-const range = z
-  .strictObject({ min: z.number(), max: z.number() })
-  .refine((r) => r.min <= r.max, { error: 'min must not be above max' });
+/** A range of values; min above max is refused by the config's check of every range (below). */
+const range = z.strictObject({ min: z.number(), max: z.number() });
 const months = z.number().int().positive();
 
 export const TargetsSchema = z.strictObject({

@@ -86,9 +86,9 @@ describe('config errors', () => {
   });
 
   it('a range whose min is above its max is an error; min equal to max is fine', () => {
-    const r = parseConfig({ targets: { ebrsLast30DaysPerCsm: { min: 3, max: 2 }, bookSize: { Strategic: { min: 21, max: 20 } } } });
-    expect(r.ok ? [] : r.errors).toEqual(['targets.bookSize.Strategic: min (21) is above max (20)', 'targets.ebrsLast30DaysPerCsm: min (3) is above max (2)']);
-    expect(parseConfig({ targets: { ebrsLast30DaysPerCsm: { min: 2, max: 2 } } }).ok).toBe(true);
+    const r = parseConfig({ targets: { bookSize: { Strategic: { min: 21, max: 20 }, Growth: { min: 30, max: 10 } } } });
+    expect(r.ok ? [] : r.errors).toEqual(['targets.bookSize.Strategic: min (21) is above max (20)', 'targets.bookSize.Growth: min (30) is above max (10)']);
+    expect(parseConfig({ targets: { bookSize: { Strategic: { min: 20, max: 20 } } } }).ok).toBe(true);
   });
 
   it('maxCellLength defaults to 32,767 and must be a positive integer', () => {

@@ -48,7 +48,7 @@ describe('config: windows and targets of version 2', () => {
   });
   it('rejects a range whose min is above its max, naming the key', () => {
     const r = parseConfig({ targets: { bookSize: { Strategic: { min: 21, max: 20 } } } });
-    expect(r).toEqual({ ok: false, errors: ['targets.bookSize.Strategic: min must not be above max'] });
+    expect(r).toEqual({ ok: false, errors: ['targets.bookSize.Strategic: min (21) is above max (20)'] });
     expect(parseConfig({ targets: { bookSize: { Strategic: { min: 20, max: 20 } } } }).ok).toBe(true);
   });
   it('rejects a renewal-question window that closes before it opens, and month windows that are not whole positive numbers', () => {
