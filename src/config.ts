@@ -114,6 +114,8 @@ export const WindowsSchema = z
     /** President's Club adoptionPlaysWon: plays won in the 12 months up to the cut-off. */
     adoptionPlaysMonths: months.default(12),
     ptoLookaheadDays: days.default(30),
+    /** An Active success plan not updated for this many months is stale: a quarterly review (report default). */
+    successPlanStaleMonths: months.default(3),
   })
   .refine((w) => w.renewalQuestionLeadMonths > w.renewalQuestionMonths, {
     error: 'renewalQuestionLeadMonths must be more than renewalQuestionMonths (the window to ask opens before it closes)',
@@ -178,6 +180,15 @@ export const ConfigSchema = z.strictObject({
     .default('/'),
   /** Links from records to their source system (DATA-CONTRACT.md "The config"). */
   links: LinkTemplatesSchema.default({}),
+  /**
+   * The https: URL the site is published at, e.g. `https://example.gitlab.io/cs-report/`: the Atom
+   * feeds link to it absolutely. Unset, their links are paths under `basePath`, which a feed reader
+   * resolves against the feed's own address.
+   */
+  siteUrl: z
+    .string()
+    .refine((s) => { try { return new URL(s).protocol === 'https:'; } catch { return false; } }, { error: 'must be an https: URL, e.g. "https://example.gitlab.io/cs-report/"' })
+    .optional(),
   targets: TargetsSchema.prefault({}),
   windows: WindowsSchema.prefault({}),
 }).superRefine((config, ctx) => {

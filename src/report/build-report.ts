@@ -16,7 +16,8 @@ import { upcomingRenewals } from '../metrics/renewals.ts';
 import { computeScorecard, type ScoreScope } from '../metrics/scorecard.ts';
 import { rollUpScorecard } from '../metrics/status.ts';
 import { buildIndex, type TableIndex } from '../metrics/table-index.ts';
-import { changesSince, latestSnapshotOnOrBefore, snapshotOf, trendsFrom, type Snapshot } from './history.ts';
+import { actionAccounts, weekActions } from './actions.ts';
+import { actionChangesSince, changesSince, latestSnapshotOnOrBefore, snapshotOf, trendsFrom, type Snapshot } from './history.ts';
 import { computeQbrs, isQuarterClosed, quartersCovered, type QbrReport, type QbrScope } from './qbr.ts';
 import { METRIC_KEYS, type AccountDetail, type AccountView, type PresidentsClubEntry, type PresidentsClubStanding, type ReportModel, type Scorecard } from './model.ts';
 
@@ -110,6 +111,8 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
         scorecard,
         presidentsClub: thisYear.entries[csm.email]!,
         book: book.map((a) => a.id),
+        actions: [],
+        actionChanges: { previousAsOf: null, added: [], cleared: [] },
       };
     }),
     accounts: [...index.accounts.values()].map((a) => accountView(a, facts.get(a.id)!)),
@@ -131,8 +134,12 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
     config,
     opportunityNames: opportunityNames(index, standings),
   };
+  const inputs = actionAccounts(model.accounts, model.onboarding.cohort, index, asOf);
+  for (const c of model.csms) c.actions = weekActions(c.book.map((id) => inputs.get(id)!), asOfIso, c.segment, config);
   const previous = latestSnapshotOnOrBefore(history.filter((s) => s.asOf < asOfIso), asOfIso);
-  model.changes = changesSince(previous, snapshotOf(model, config.windows.atRiskRenewalDays));
+  const current = snapshotOf(model, config.windows.atRiskRenewalDays);
+  model.changes = changesSince(previous, current);
+  for (const c of model.csms) c.actionChanges = actionChangesSince(previous, current, c.email);
   return model;
 }
 

@@ -3,7 +3,7 @@
  * states that "what changed since the previous build" compares, keyed by the as-of date.
  * Pure (de)serialisation here; the build script does the file I/O.
  */
-import type { MetricKey, ReportModel, TrendPoint } from './model.ts';
+import type { ActionChanges, MetricKey, ReportModel, TrendPoint } from './model.ts';
 import { METRIC_KEYS } from './model.ts';
 
 /** Per account: [health is Red, cadence overdue, non-engaged, renewal within the at-risk window]. */
@@ -15,6 +15,8 @@ export interface Snapshot {
   /** Scope id ('org', a team's manager email, a CSM's email) → metric values. */
   scopes: Record<string, Partial<Record<MetricKey, number | null>>>;
   accounts: Record<string, AccountState>;
+  /** Per CSM email: the keys of this week's actions (`<accountId>:<rule>`); absent in older snapshots. */
+  actions?: Record<string, string[]>;
 }
 
 /** The snapshot of a freshly built model. */
@@ -36,7 +38,9 @@ export function snapshotOf(model: ReportModel, renewalWindowDays: number): Snaps
       renewalDays !== null && renewalDays > 0 && renewalDays <= renewalWindowDays,
     ];
   }
-  return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, scopes, accounts };
+  const actions: Record<string, string[]> = {};
+  for (const c of model.csms) actions[c.email] = c.actions.map((a) => a.key).sort();
+  return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, scopes, accounts, actions };
 }
 
 /** The latest snapshot dated on or before `iso` (and on or after `notBefore` when given). */
@@ -72,5 +76,21 @@ export function changesSince(previous: Snapshot | null, current: Snapshot): Repo
     becameCadenceOverdue: turnedOn(1),
     becameNonEngaged: turnedOn(2),
     enteredRenewalWindow: turnedOn(3),
+  };
+}
+
+/**
+ * A CSM's actions new and cleared since the previous snapshot. With no earlier snapshot that kept
+ * a list of actions, every action is new.
+ */
+export function actionChangesSince(previous: Snapshot | null, current: Snapshot, csmEmail: string): ActionChanges {
+  const now = current.actions?.[csmEmail] ?? [];
+  if (!previous?.actions) return { previousAsOf: null, added: [...now], cleared: [] };
+  const before = new Set(previous.actions[csmEmail] ?? []);
+  const after = new Set(now);
+  return {
+    previousAsOf: previous.asOf,
+    added: now.filter((k) => !before.has(k)),
+    cleared: [...before].filter((k) => !after.has(k)).sort(),
   };
 }

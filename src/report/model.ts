@@ -18,6 +18,7 @@ import type {
   RenewalQuarter,
   Scorecard,
 } from '../metrics/types.ts';
+import type { WeekAction } from './actions.ts';
 import type { QbrReport } from './qbr.ts';
 
 export * from '../metrics/types.ts';
@@ -55,6 +56,10 @@ export interface CsmReport {
   presidentsClub: PresidentsClubEntry;
   /** Book account IDs. */
   book: string[];
+  /** This week's actions on the book, most urgent first (report/actions.ts). */
+  actions: WeekAction[];
+  /** Actions new or cleared since the previous build. */
+  actionChanges: ActionChanges;
 }
 
 export interface TeamReport {
@@ -112,6 +117,17 @@ export interface Changes {
   becameCadenceOverdue: string[];
   becameNonEngaged: string[];
   enteredRenewalWindow: string[];
+}
+
+/**
+ * A CSM's actions that are new or cleared since the previous build, by action key
+ * (`<accountId>:<rule>`). previousAsOf is null when no earlier build kept a list of actions: then
+ * every action is new and none is cleared.
+ */
+export interface ActionChanges {
+  previousAsOf: string | null;
+  added: string[];
+  cleared: string[];
 }
 
 export interface ReportModel {

@@ -26,13 +26,15 @@ describe('printing a CSM page', () => {
     for (const content of ['h1', 'table.scorecard', 'table.book', '#presidents-club']) expect(await page.locator(content).isVisible(), content).toBe(true);
   });
 
-  it('gives exactly one PDF page for every CSM on Strategic targets', async () => {
+  // This week's actions come first on paper too (one short line each, in two columns): a full week
+  // can push the book onto a second sheet.
+  it('gives at most two PDF pages for every CSM on Strategic targets', async () => {
     let printed = 0;
     for (const route of pagesUnder('csm')) {
       await page.goto(`${site.url}${route}`);
-      if (!(await page.locator('.lede').textContent())!.includes('· Strategic targets ·')) continue;
+      if (!(await page.locator('h1 + .lede').textContent())!.includes('· Strategic targets ·')) continue;
       const pdf = await page.pdf();
-      expect(pdfPageCount(pdf), route).toBe(1);
+      expect(pdfPageCount(pdf), route).toBeLessThanOrEqual(2);
       printed++;
     }
     expect(printed).toBeGreaterThan(0);

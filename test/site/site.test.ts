@@ -75,7 +75,9 @@ describe('the built site', () => {
     // One page per account, beside the accounts index.
     expect(readdirSync(join(site, 'accounts'), { withFileTypes: true }).filter((e) => e.isDirectory()).length).toBe(model.accounts.length);
     expect(existsSync(join(site, 'accounts', 'index.html'))).toBe(true);
-    expect(filesUnder(join(site, 'csm')).length).toBe(model.csms.length);
+    // One page per CSM, each beside its Atom feed.
+    expect(filesUnder(join(site, 'csm')).filter((f) => f.endsWith('index.html')).length).toBe(model.csms.length);
+    expect(filesUnder(join(site, 'csm')).filter((f) => f.endsWith('feed.xml')).length).toBe(model.csms.length);
   });
 
   it('shows the org scorecard value and status text of every metric on the home page', () => {
@@ -175,8 +177,10 @@ describe('the built site', () => {
 
   it('needs no script to read any page; only search and the pages with long tables have one, and it is local', () => {
     const withScript = htmlPages().filter((f) => readFileSync(join(site, f), 'utf8').includes('<script'));
-    expect(withScript).toEqual([join('accounts', 'index.html'), join('renewals', 'index.html'), join('search', 'index.html')]);
-    for (const f of withScript.slice(0, 2)) expect(readFileSync(join(site, f), 'utf8')).toContain('<script src="/tables.js" defer></script>');
+    // A CSM's book is sortable whatever its length: every CSM page loads the table script too.
+    const csmPages = model.csms.map((c) => join('csm', c.slug, 'index.html')).sort();
+    expect(withScript).toEqual([join('accounts', 'index.html'), ...csmPages, join('renewals', 'index.html'), join('search', 'index.html')]);
+    for (const f of withScript.filter((f) => !f.startsWith('search'))) expect(readFileSync(join(site, f), 'utf8')).toContain('<script src="/tables.js" defer></script>');
     expect(existsSync(join(site, 'tables.js'))).toBe(true);
   });
 
