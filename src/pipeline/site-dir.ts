@@ -121,13 +121,15 @@ export async function recoverOut(out: string): Promise<string[]> {
  */
 export async function publish(staging: string, out: string, before: OutState): Promise<void> {
   const state = stateDirOf(out);
-  const site = `site-${Date.now()}-${process.pid}`;
+  const stamp = Date.now();
+  const site = `site-${stamp}-${process.pid}`;
   await rename(staging, path.join(state, site));
   await faultPoint('swap-staged');
   if (before.kind === 'empty') await rmdir(out);
   else if (before.kind === 'marked-folder') {
     // A plain folder holding a site (copied, or made by hand): moved aside once, kept until linked.
-    await rename(out, path.join(state, `site-${Date.now() - 1}-${process.pid}`));
+    // Named just before the new site, from the same stamp, so the two never share a name.
+    await rename(out, path.join(state, `site-${stamp - 1}-${process.pid}`));
     await faultPoint('swap-moved-aside');
   }
   await linkOut(out, site);
