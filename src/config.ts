@@ -115,6 +115,8 @@ export const WindowsSchema = z
     /** President's Club adoptionPlaysWon: plays won in the 12 months up to the cut-off. */
     adoptionPlaysMonths: months.default(12),
     ptoLookaheadDays: days.default(30),
+    /** The review checklist lists an Active success plan not updated within this many months as stale (report default). */
+    successPlanStaleMonths: months.default(3),
   })
   .refine((w) => w.renewalQuestionLeadMonths > w.renewalQuestionMonths, {
     error: 'renewalQuestionLeadMonths must be more than renewalQuestionMonths (the window to ask opens before it closes)',

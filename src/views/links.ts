@@ -73,3 +73,5 @@ export function sourceHref(templates: LinkTemplates | undefined, kind: RecordKin
   const template = templates?.[kind];
   return template ? template.replaceAll('{id}', encodeURIComponent(id)) : null;
 }
+/** The org's review checklist (the five checks over every team). */
+export const CHECKLIST_HREF = withBase('/checklist/');
