@@ -21,6 +21,8 @@ export interface Cell {
   csv?: string | number | null;
   /** `health`: a Green/Yellow/Red chip; `flag`: a warning chip. */
   chip?: 'health' | 'flag';
+  /** A second line in smaller type that does not wrap (a date, a window). */
+  detail?: string;
 }
 
 export interface Column {
@@ -30,6 +32,8 @@ export interface Column {
   num?: boolean;
   /** Offer a filter by this column (long tables only). */
   filter?: boolean;
+  /** Keep the cells on one line (names, dates). */
+  nowrap?: boolean;
 }
 
 /** A checklist list as a table. */
@@ -78,8 +82,8 @@ function table(
 function who(c: Checklist): Column[] {
   return [
     { label: 'Account', sort: 'text' },
-    { label: 'CSM', sort: 'text', filter: true },
-    ...(c.scope.kind === 'org' ? [{ label: 'Team', sort: 'text', filter: true } as Column] : []),
+    { label: 'CSM', sort: 'text', filter: true, nowrap: true },
+    ...(c.scope.kind === 'org' ? [{ label: 'Team', sort: 'text', filter: true, nowrap: true } as Column] : []),
     { label: 'Segment', sort: 'text', filter: true },
   ];
 }
@@ -92,19 +96,20 @@ function whoCells(c: Checklist, r: ChecklistRow): Cell[] {
   ];
 }
 
-/** How a milestone reads in its cell: "on time · 2026-10-03 (5 days)", "due by 2026-12-01". */
-export function milestoneText(m: MilestoneStatus): string {
-  const reached = m.reached === null ? '' : ` · ${m.reached} (${m.days} ${m.days === 1 ? 'day' : 'days'})`;
+/** A milestone's cell: its state ("on time", "late", "overdue", "due", "invalid") and the date that goes with it. */
+export function milestoneCell(m: MilestoneStatus): Cell {
+  const base = { value: m.state, filter: m.state };
   switch (m.state) {
     case 'on time':
+      return { ...base, text: m.state, detail: `${m.reached} (${m.days} ${m.days === 1 ? 'day' : 'days'})` };
     case 'late':
-      return `${m.state}${reached}`;
+      return { ...base, text: m.state, chip: 'flag', detail: `${m.reached} (${m.days} days)` };
     case 'overdue':
-      return `overdue · due ${m.dueDate}`;
+      return { ...base, text: m.state, chip: 'flag', detail: `due ${m.dueDate}` };
     case 'due':
-      return `due by ${m.dueDate}`;
+      return { ...base, text: m.state, detail: `by ${m.dueDate}` };
     default:
-      return `invalid · ${m.reason ?? 'outlier'}`;
+      return { ...base, text: m.state, detail: m.reason ?? 'outlier' };
   }
 }
 
@@ -121,7 +126,7 @@ export function checklistTables(c: Checklist): Record<
     cells: [
       ...whoCells(c, r),
       date(r.start),
-      ...MILESTONES.map((m) => ({ text: milestoneText(r.milestones[m.key]), value: r.milestones[m.key].state, filter: r.milestones[m.key].state })),
+      ...MILESTONES.map((m) => milestoneCell(r.milestones[m.key])),
     ],
   });
   return {
@@ -217,7 +222,6 @@ export function checklistTables(c: Checklist): Record<
         { label: 'Health', sort: 'text', filter: true },
         { label: 'Health up to date', sort: 'text', filter: true },
         { label: 'Renewal question', sort: 'text', filter: true },
-        { label: 'Window to ask', sort: 'text' },
       ],
       rows: c.renewals.rows.map((r) => ({
         id: r.account.id,
@@ -228,8 +232,11 @@ export function checklistTables(c: Checklist): Record<
           money(r.account.arr),
           health(r.account.health),
           r.account.facts.healthStale ? { text: 'no', chip: 'flag' } : { text: 'yes' },
-          { text: QUESTION_TEXT[r.question], ...(r.question === 'missed' || r.question === 'ask now' ? { chip: 'flag' as const } : {}) },
-          { text: r.window ? `${r.window.from} to ${r.window.to}` : 'n/a', value: r.window?.from ?? '' },
+          {
+            text: QUESTION_TEXT[r.question],
+            ...(r.question === 'missed' || r.question === 'ask now' ? { chip: 'flag' as const } : {}),
+            ...(r.window ? { detail: `window ${r.window.from} to ${r.window.to}` } : {}),
+          },
         ],
       })),
     }),
@@ -240,6 +247,6 @@ export function checklistTables(c: Checklist): Record<
 export function listCsv(t: ListTable): CsvTable {
   return {
     header: ['Account ID', ...t.columns.map((c) => c.label)],
-    rows: t.rows.map((r) => [r.id, ...r.cells.map((cell) => (cell.csv !== undefined ? cell.csv : cell.text))]),
+    rows: t.rows.map((r) => [r.id, ...r.cells.map((cell) => (cell.csv !== undefined ? cell.csv : cell.detail ? `${cell.text} (${cell.detail})` : cell.text))]),
   };
 }

@@ -298,13 +298,16 @@ export interface CheckSummary {
 export function checklistSummary(c: Checklist): CheckSummary[] {
   const plans = (p: PlanProblem) => c.successPlans.rows.filter((r) => r.problems.includes(p)).length;
   const thisQuarter = c.renewals.quarters[0];
+  const askNow = c.renewals.rows.filter((r) => r.question === 'ask now' || r.question === 'missed').length;
+  const red = c.triage.red.length;
+  const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
   return [
-    { id: 'assignment', title: 'Account assignment', counts: [{ label: 'accounts with no CSM in the roster', count: c.assignment.unassigned.length, anchor: 'unassigned' }] },
+    { id: 'assignment', title: 'Account assignment', counts: [{ label: s(c.assignment.unassigned.length, 'account with no CSM in the roster', 'accounts with no CSM in the roster'), count: c.assignment.unassigned.length, anchor: 'unassigned' }] },
     {
       id: 'onboarding',
       title: 'Onboarding',
       counts: [
-        { label: 'accounts in onboarding', count: c.onboarding.length, anchor: 'onboarding-list' },
+        { label: s(c.onboarding.length, 'account in onboarding', 'accounts in onboarding'), count: c.onboarding.length, anchor: 'onboarding-list' },
         { label: 'with a milestone late or overdue', count: c.onboarding.filter(needsAttention).length, anchor: 'onboarding-list' },
       ],
     },
@@ -322,7 +325,7 @@ export function checklistSummary(c: Checklist): CheckSummary[] {
       title: 'Triage and health',
       counts: [
         { label: 'health not updated within the month', count: c.triage.staleHealth.length, anchor: 'stale-health' },
-        { label: 'red accounts', count: c.triage.red.length, anchor: 'red-accounts' },
+        { label: s(red, 'red account', 'red accounts'), count: red, anchor: 'red-accounts' },
       ],
     },
     {
@@ -331,7 +334,7 @@ export function checklistSummary(c: Checklist): CheckSummary[] {
       counts: [
         { label: `renewing in ${thisQuarter?.quarter ?? 'this quarter'}`, count: thisQuarter?.count ?? 0, anchor: 'renewals-list' },
         { label: 'in the next three quarters', count: c.renewals.quarters.slice(1).reduce((s, q) => s + q.count, 0), anchor: 'renewals-list' },
-        { label: 'renewal questions to ask now or missed', count: c.renewals.rows.filter((r) => r.question === 'ask now' || r.question === 'missed').length, anchor: 'renewals-list' },
+        { label: s(askNow, 'renewal question to ask now or missed', 'renewal questions to ask now or missed'), count: askNow, anchor: 'renewals-list' },
       ],
     },
   ];
