@@ -139,7 +139,7 @@ export function checklistTables(c: Checklist): Record<
         { label: 'CSM', sort: 'text' },
         { label: 'ARR', sort: 'num', num: true },
         { label: 'Health', sort: 'text', filter: true },
-        { label: 'Renewal', sort: 'text' },
+        { label: 'Renewal', sort: 'text', nowrap: true },
         { label: 'Priority', sort: 'text', filter: true },
       ],
       rows: c.assignment.unassigned
@@ -163,7 +163,7 @@ export function checklistTables(c: Checklist): Record<
       caption: `The onboarding cohort of ${c.scope.name}: each time-to-value milestone on time, late, overdue or still due`,
       columns: [
         ...who(c),
-        { label: 'Onboarding start', sort: 'text' },
+        { label: 'Onboarding start', sort: 'text', nowrap: true },
         ...MILESTONES.map((m) => ({ label: m.label, sort: 'text', filter: true }) as Column),
       ],
       rows: c.onboarding.map(onboardingRow),
@@ -176,7 +176,7 @@ export function checklistTables(c: Checklist): Record<
         ...who(c),
         { label: 'Problem', sort: 'text', filter: true },
         { label: 'Active plans', sort: 'text' },
-        { label: 'Last updated', sort: 'text' },
+        { label: 'Last updated', sort: 'text', nowrap: true },
       ],
       rows: c.successPlans.rows.map((r) => ({
         id: r.account.id,
@@ -192,14 +192,14 @@ export function checklistTables(c: Checklist): Record<
       id: 'stale-health',
       title: 'Health not updated within the last month',
       caption: `Book accounts of ${c.scope.name} whose health was not updated within the last month, never updated first`,
-      columns: [...who(c), { label: 'Health', sort: 'text', filter: true }, { label: 'Health updated', sort: 'text' }, { label: 'ARR', sort: 'num', num: true }],
+      columns: [...who(c), { label: 'Health', sort: 'text', filter: true }, { label: 'Health updated', sort: 'text', nowrap: true }, { label: 'ARR', sort: 'num', num: true }],
       rows: c.triage.staleHealth.map((r) => ({ id: r.account.id, cells: [...whoCells(c, r), health(r.account.health), date(r.account.healthUpdated), money(r.account.arr)] })),
     }),
     red: table(c, {
       id: 'red-accounts',
       title: 'Red accounts',
       caption: `Book accounts of ${c.scope.name} with health Red, largest ARR first`,
-      columns: [...who(c), { label: 'ARR', sort: 'num', num: true }, { label: 'Health updated', sort: 'text' }, { label: 'Renewal', sort: 'text' }],
+      columns: [...who(c), { label: 'ARR', sort: 'num', num: true }, { label: 'Health updated', sort: 'text', nowrap: true }, { label: 'Renewal', sort: 'text', nowrap: true }],
       rows: c.triage.red.map((r) => ({
         id: r.account.id,
         cells: [
@@ -216,8 +216,8 @@ export function checklistTables(c: Checklist): Record<
       caption: `${org ? 'Every renewing account' : `Renewing book accounts of ${c.scope.name}`}, this quarter and the next three, soonest first`,
       columns: [
         ...who(c),
-        { label: 'Quarter', sort: 'text', filter: true },
-        { label: 'Renewal', sort: 'text' },
+        { label: 'Quarter', sort: 'text', filter: true, nowrap: true },
+        { label: 'Renewal', sort: 'text', nowrap: true },
         { label: 'ARR', sort: 'num', num: true },
         { label: 'Health', sort: 'text', filter: true },
         { label: 'Health up to date', sort: 'text', filter: true },

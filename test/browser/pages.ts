@@ -28,6 +28,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'presidents-club', route: () => '/presidents-club/FY2027/' },
   { name: 'one-on-one', route: () => `${smallestPageUnder('teams')}one-on-one/` },
   { name: 'pto', route: () => '/pto/' },
+  { name: 'checklist', route: () => '/checklist/' },
 ];
 
 /** The full URL of a page type on the served site. */
