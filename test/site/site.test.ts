@@ -174,8 +174,8 @@ describe('the built site', () => {
 
   it('needs no script to read any page; only search and the pages with long tables have one, and it is local', () => {
     const withScript = htmlPages().filter((f) => readFileSync(join(site, f), 'utf8').includes('<script'));
-    expect(withScript).toEqual([join('accounts', 'index.html'), join('renewals', 'index.html'), join('search', 'index.html')]);
-    for (const f of withScript.slice(0, 2)) expect(readFileSync(join(site, f), 'utf8')).toContain('<script src="/tables.js" defer></script>');
+    expect(withScript).toEqual([join('accounts', 'index.html'), join('checklist', 'index.html'), join('renewals', 'index.html'), join('search', 'index.html')]);
+    for (const f of withScript.slice(0, 3)) expect(readFileSync(join(site, f), 'utf8')).toContain('<script src="/tables.js" defer></script>');
     expect(existsSync(join(site, 'tables.js'))).toBe(true);
   });
 
