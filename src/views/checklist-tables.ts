@@ -23,6 +23,8 @@ export interface Cell {
   chip?: 'health' | 'flag';
   /** A second line in smaller type that does not wrap (a date, a window). */
   detail?: string;
+  /** Like `detail`, on the same line (keeps a long table's rows short). */
+  note?: string;
 }
 
 export interface Column {
@@ -213,7 +215,7 @@ export function checklistTables(c: Checklist): Record<
     renewals: table(c, {
       id: 'renewals-list',
       title: 'Renewing accounts',
-      caption: `${org ? 'Every renewing account' : `Renewing book accounts of ${c.scope.name}`}, this quarter and the next three, soonest first`,
+      caption: `${org ? 'Every renewing account' : `Renewing book accounts of ${c.scope.name}`}, this quarter and the next two, soonest first`,
       columns: [
         ...who(c),
         { label: 'Quarter', sort: 'text', filter: true, nowrap: true },
@@ -235,7 +237,7 @@ export function checklistTables(c: Checklist): Record<
           {
             text: QUESTION_TEXT[r.question],
             ...(r.question === 'missed' || r.question === 'ask now' ? { chip: 'flag' as const } : {}),
-            ...(r.window ? { detail: `window ${r.window.from} to ${r.window.to}` } : {}),
+            ...(r.window ? { note: `window ${r.window.from} to ${r.window.to}` } : {}),
           },
         ],
       })),
@@ -247,6 +249,6 @@ export function checklistTables(c: Checklist): Record<
 export function listCsv(t: ListTable): CsvTable {
   return {
     header: ['Account ID', ...t.columns.map((c) => c.label)],
-    rows: t.rows.map((r) => [r.id, ...r.cells.map((cell) => (cell.csv !== undefined ? cell.csv : cell.detail ? `${cell.text} (${cell.detail})` : cell.text))]),
+    rows: t.rows.map((r) => [r.id, ...r.cells.map((cell) => (cell.csv !== undefined ? cell.csv : cell.detail || cell.note ? `${cell.text} (${cell.detail ?? cell.note})` : cell.text))]),
   };
 }

@@ -226,6 +226,9 @@ export interface RenewalCheckRow extends ChecklistRow {
   window: { from: string; to: string } | null;
 }
 
+/** The fiscal quarters the renewals check covers: this one and the next two. */
+export const RENEWAL_QUARTERS = 3;
+
 export interface RenewalQuarterCount {
   quarter: string;
   count: number;
@@ -233,7 +236,8 @@ export interface RenewalQuarterCount {
 }
 
 /**
- * Renewals of this fiscal quarter and the next three: for a team its book accounts, for the org
+ * Renewals of this fiscal quarter and the next two (RENEWAL_QUARTERS; the renewals page shows a
+ * fourth): for a team its book accounts, for the org
  * every renewing account (unassigned ones too). Soonest first.
  */
 export function renewalCheck(model: ReportModel, scope: ChecklistScope): { rows: RenewalCheckRow[]; quarters: RenewalQuarterCount[] } {
@@ -242,7 +246,7 @@ export function renewalCheck(model: ReportModel, scope: ChecklistScope): { rows:
   const lag = model.config.windows.renewalQuestionMonths;
   const rows: RenewalCheckRow[] = [];
   const quarters: RenewalQuarterCount[] = [];
-  for (const q of model.renewals) {
+  for (const q of model.renewals.slice(0, RENEWAL_QUARTERS)) {
     const accounts = accountsOf(model, q.accounts)
       .filter((a) => inScope === null || inScope.has(a.id))
       .sort((a, b) => (a.renewalDate ?? '').localeCompare(b.renewalDate ?? '') || byName(a, b));
@@ -333,7 +337,7 @@ export function checklistSummary(c: Checklist): CheckSummary[] {
       title: 'Renewals',
       counts: [
         { label: `renewing in ${thisQuarter?.quarter ?? 'this quarter'}`, count: thisQuarter?.count ?? 0, anchor: 'renewals-list' },
-        { label: 'in the next three quarters', count: c.renewals.quarters.slice(1).reduce((s, q) => s + q.count, 0), anchor: 'renewals-list' },
+        { label: 'in the next two quarters', count: c.renewals.quarters.slice(1).reduce((s, q) => s + q.count, 0), anchor: 'renewals-list' },
         { label: s(askNow, 'renewal question to ask now or missed', 'renewal questions to ask now or missed'), count: askNow, anchor: 'renewals-list' },
       ],
     },
