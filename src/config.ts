@@ -114,7 +114,7 @@ export const WindowsSchema = z
     /** President's Club adoptionPlaysWon: plays won in the 12 months up to the cut-off. */
     adoptionPlaysMonths: months.default(12),
     ptoLookaheadDays: days.default(30),
-    /** An Active success plan not updated for this many months is stale: a quarterly review (report default). */
+    /** An Active success plan not updated within this many months is stale (a quarterly review): the CSM's actions and the review checklist list it (report default). */
     successPlanStaleMonths: months.default(3),
   })
   .refine((w) => w.renewalQuestionLeadMonths > w.renewalQuestionMonths, {

@@ -76,3 +76,5 @@ export function sourceHref(templates: LinkTemplates | undefined, kind: RecordKin
 /** The full list of at-risk accounts of a QBR page (the deck shows the largest ten). */
 export const qbrRisksHref = (quarter: string, teamSlug?: string): string =>
   withBase(teamSlug === undefined ? `/qbr/${quarter}/risks/` : `/qbr/${quarter}/${teamSlug}/risks/`);
+/** The org's review checklist (the five checks over every team). */
+export const CHECKLIST_HREF = withBase('/checklist/');

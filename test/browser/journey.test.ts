@@ -29,26 +29,34 @@ describe('from the overview to an account', () => {
   let overdue: string[][];
 
   it('answers "which P1 accounts of my team had no cadence call in two weeks, and who owns them?" in two clicks', async () => {
+    // The manager of a team with at least one P1 account overdue: each team is tried from the overview,
+    // two clicks each, until one shows a P1 account in its list.
     await page.goto(`${site.url}/`);
-    const teams = page.getByRole('table', { name: 'Teams side by side' });
-    const teamLink = teams.locator('tbody tr th a').first();
-    teamName = (await teamLink.textContent())!.trim();
+    const teamCount = await page.getByRole('table', { name: 'Teams side by side' }).locator('tbody tr th a').count();
+    expect(teamCount).toBeGreaterThan(0);
+    for (let i = 0; i < teamCount; i++) {
+      await page.goto(`${site.url}/`);
+      const teamLink = page.getByRole('table', { name: 'Teams side by side' }).locator('tbody tr th a').nth(i);
+      teamName = (await teamLink.textContent())!.trim();
 
-    await teamLink.click(); // click 1
-    await page.waitForURL(/\/teams\/[^/]+\/$/);
-    teamPath = pathOf(page);
-    expect(await page.locator('h1').textContent()).toBe(`Team ${teamName}`);
+      await teamLink.click(); // click 1
+      await page.waitForURL(/\/teams\/[^/]+\/$/);
+      teamPath = pathOf(page);
+      expect(await page.locator('h1').textContent()).toBe(`Team ${teamName}`);
 
-    await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Cadence overdue, P1 first' }).click(); // click 2
-    expect(new URL(page.url()).hash).toBe('#cadence-overdue');
-    const heading = page.locator('#cadence-overdue');
-    const box = (await heading.boundingBox())!;
-    expect(box.y).toBeGreaterThanOrEqual(0);
-    expect(box.y).toBeLessThan(page.viewportSize()!.height);
+      await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Cadence overdue, P1 first' }).click(); // click 2
+      expect(new URL(page.url()).hash).toBe('#cadence-overdue');
+      const heading = page.locator('#cadence-overdue');
+      const box = (await heading.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeLessThan(page.viewportSize()!.height);
 
-    const table = page.locator('section[aria-labelledby="cadence-overdue"] table');
-    expect(await table.locator('thead th').allTextContents()).toEqual(['Account', 'Owner', 'Priority', 'Interval', 'Last cadence call', 'Days since last call']);
-    overdue = await tableRows(table);
+      const table = page.locator('section[aria-labelledby="cadence-overdue"] table');
+      if ((await table.count()) === 0) continue;
+      expect(await table.locator('thead th').allTextContents()).toEqual(['Account', 'Owner', 'Priority', 'Interval', 'Last cadence call', 'Days since last call']);
+      overdue = await tableRows(table);
+      if (overdue.some((r) => r[COL.priority] === 'P1')) break;
+    }
     const p1 = overdue.filter((r) => r[COL.priority] === 'P1');
     expect(p1.length).toBeGreaterThan(0);
     for (const r of p1) {
@@ -62,8 +70,8 @@ describe('from the overview to an account', () => {
   it('lists P1 accounts first, then by the longest time without a cadence call', () => {
     const priorities = overdue.map((r) => r[COL.priority]);
     const firstOther = priorities.findIndex((p) => p !== 'P1');
-    expect(firstOther).toBeGreaterThan(0);
-    expect(priorities.slice(firstOther)).not.toContain('P1');
+    expect(firstOther).not.toBe(0);
+    if (firstOther > 0) expect(priorities.slice(firstOther)).not.toContain('P1');
     for (let i = 1; i < overdue.length; i++) {
       const [a, b] = [overdue[i - 1]!, overdue[i]!];
       if (a[COL.priority] === b[COL.priority]) expect(daysOf(a[COL.daysSince]!), `${a[COL.account]} before ${b[COL.account]}`).toBeGreaterThanOrEqual(daysOf(b[COL.daysSince]!));

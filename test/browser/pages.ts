@@ -29,6 +29,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'presidents-club-closed', route: () => '/presidents-club/FY2026/' },
   { name: 'one-on-one', route: () => `${smallestPageUnder('teams')}one-on-one/` },
   { name: 'pto', route: () => '/pto/' },
+  { name: 'checklist', route: () => '/checklist/' },
 ];
 
 /** The full URL of a page type on the served site. */
