@@ -86,9 +86,13 @@ describe('from the overview to an account', () => {
     for (const href of csmLinks) {
       await page.goto(`${site.origin}${href}`);
       const owner = (await page.locator('h1').textContent())!.trim();
-      // Book columns: Account, Priority, Health, ARR, Renewal, Last cadence call, Last EBR, License use, Flags.
-      for (const r of await tableRows(page.locator('table.book'))) {
-        if (r[1] === 'P1' && r[8]!.split(', ').includes('cadence overdue')) flagged.push(`${r[0]} · ${owner}`);
+      const book = page.locator('table.book');
+      const headers = (await book.locator('thead th').allTextContents()).map((h) => h.trim());
+      const [priority, flags] = ['Priority', 'Flags'].map((name) => headers.findIndex((h) => h.startsWith(name)));
+      expect(priority).toBeGreaterThan(0);
+      expect(flags).toBeGreaterThan(0);
+      for (const r of await tableRows(book)) {
+        if (r[priority] === 'P1' && r[flags]!.split(', ').includes('cadence overdue')) flagged.push(`${r[0]} · ${owner}`);
       }
     }
     const listed = overdue.filter((r) => r[COL.priority] === 'P1').map((r) => `${r[COL.account]} · ${r[COL.owner]}`);
