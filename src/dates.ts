@@ -48,8 +48,20 @@ export function daysBetween(a: Day, b: Day): number {
   return b - a;
 }
 
-/** Calendar months added, clamped to the month's last day (date-fns `addMonths`). */
+/**
+ * Calendar months added, clamped to the month's last day (date-fns `addMonths`). The metrics ask
+ * the same few (T, n) pairs for every account, so each answer is kept.
+ */
 export function addMonthsToDay(day: Day, months: number): Day {
+  let byDay = shiftedDays.get(months);
+  if (!byDay) shiftedDays.set(months, (byDay = new Map()));
+  let shifted = byDay.get(day);
+  if (shifted === undefined) byDay.set(day, (shifted = addMonthsNow(day, months)));
+  return shifted;
+}
+const shiftedDays = new Map<number, Map<Day, Day>>();
+
+function addMonthsNow(day: Day, months: number): Day {
   const { year, month, day: dom } = partsOfDay(day);
   // date-fns works on local time; a local noon keeps DST shifts from moving the date.
   const shifted = addMonths(new Date(year, month - 1, dom, 12), months);
