@@ -195,3 +195,17 @@ export function qbrRiskTools(rows: QbrDetails['atRisk']): TableTools | null {
     ],
   };
 }
+
+/** The cohort list's columns, in page order (the filter names them by position). */
+export const QBR_COHORT_COLUMNS = ['Account', 'CSM', 'Start', 'First engage', 'First value', 'Onboarded', 'Overdue'] as const;
+
+/** The CSM filter of a QBR page's cohort list, when it is long enough to need it (no download: the onboarding page has one). */
+export function qbrCohortTools(rows: QbrDetails['cohort']): TableTools | null {
+  if (rows.length < LONG_TABLE_ROWS) return null;
+  return {
+    tableId: 'qbr-cohort',
+    rowCount: rows.length,
+    csvHref: null,
+    filters: [tableFilter(QBR_COHORT_COLUMNS.indexOf('CSM'), 'CSM', rows.map((r) => r.owner?.name ?? r.ownerEmail ?? 'unassigned'))],
+  };
+}

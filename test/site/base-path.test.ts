@@ -99,6 +99,28 @@ describe('the fixture site built for /cs-report/', () => {
     expect(accounts.length).toBe(model.accounts.length);
   });
 
+  it('writes the onboarding download with the rows of the cohort table, formulas neutralised, and gives the table its tools', () => {
+    const html = page('onboarding');
+    const start = html.indexOf('id="cohort-accounts"');
+    const tbody = html.slice(start, html.indexOf('</tbody>', start));
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(site, 'downloads', 'onboarding.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBe(model.onboarding.cohort.length);
+    expect(rows.length).toBe((tbody.match(/<tr/g) ?? []).length - 1);
+    expect(rows.map((r) => r['Account ID'])).toEqual([...tbody.matchAll(/href="\/cs-report\/accounts\/([^/"]+)\/"/g)].map((m) => m[1]));
+    expect(rows.map((r) => r.Account)).toContain(`'${FORMULA_NAME}`);
+    expect(html).toContain('data-table-tools="cohort-accounts"');
+    expect(html).toContain('href="/cs-report/downloads/onboarding.csv"');
+    expect(html).toMatch(/<table id="cohort-accounts" data-sortable/);
+  });
+
+  it('leaves the 1:1 agenda lists and the QBR cohort lists under 20 rows plain: no tools, no downloads', () => {
+    const agendas = htmlFiles().filter((f) => f.includes('one-on-one'));
+    expect(agendas.length).toBeGreaterThan(0);
+    for (const f of agendas) expect(readFileSync(join(site, f), 'utf8'), f).not.toContain('data-table-tools');
+    expect(existsSync(join(site, 'downloads', 'one-on-one'))).toBe(false);
+    for (const f of htmlFiles().filter((x) => x.startsWith('qbr/'))) expect(readFileSync(join(site, f), 'utf8'), f).not.toContain('data-table-tools="qbr-cohort"');
+  });
+
   it('shows success plans by name, the ID only when the name is empty, linked to the source record', () => {
     const html = page(`accounts/${accountId(3)}`);
     expect(html).toContain('<a href="https://cs.example.com/plan/SP-named" rel="noopener noreferrer">&lt;b&gt;Plan&lt;/b&gt; &amp; &quot;expansion&quot;</a>');

@@ -179,7 +179,7 @@ describe('the built site', () => {
     const withScript = htmlPages().filter((f) => readFileSync(join(site, f), 'utf8').includes('<script'));
     // A CSM's book is sortable whatever its length: every CSM page loads the table script too.
     const csmPages = model.csms.map((c) => join('csm', c.slug, 'index.html')).sort();
-    expect(withScript).toEqual([join('accounts', 'index.html'), join('checklist', 'index.html'), ...csmPages, join('renewals', 'index.html'), join('search', 'index.html')]);
+    expect(withScript).toEqual([join('accounts', 'index.html'), join('checklist', 'index.html'), ...csmPages, join('onboarding', 'index.html'), join('renewals', 'index.html'), join('search', 'index.html')]);
     for (const f of withScript.filter((f) => !f.startsWith('search'))) expect(readFileSync(join(site, f), 'utf8')).toContain('<script src="/tables.js" defer></script>');
     expect(existsSync(join(site, 'tables.js'))).toBe(true);
   });
