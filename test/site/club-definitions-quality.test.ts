@@ -158,6 +158,13 @@ describe('the definitions page', () => {
     expect(sectionOf(html, 'categoryPoints')).toContain('handbook: <em>CSM handbook</em>');
     expect(sectionOf(html, 'adoptionPlaysWon')).toContain('Window: 12 months');
   });
+
+  it('defines the stale success plan that the actions and the review checklist list, with the months in force', () => {
+    const html = page('metrics');
+    expect(html).toContain('<a href="#actions-checklist">');
+    expect(sectionOf(html, 'successPlanStaleMonths')).toContain('report default');
+    expect(sectionOf(html, 'successPlanStaleMonths')).toContain('Stale after: 3 months');
+  });
 });
 
 describe('the data-quality page', () => {
