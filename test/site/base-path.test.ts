@@ -3,16 +3,14 @@
  * hostile names in the data: every link and asset under the base, downloads that neutralise
  * formulas, names (never IDs) for plans, and no markup from the data.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, pageIn, suiteFolder } from './fixture-site.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { accountId, makeModel, MARKUP_NAME } from '../fixtures/site/make-model.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const FORMULA_NAME = '=HYPERLINK("https://evil.example","click")';
 const PLAN_MARKUP = '<b>Plan</b> & "expansion"';
 let tmp: string;
@@ -20,7 +18,7 @@ let site: string;
 let model: ReportModel;
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'site-base-'));
+  tmp = suiteFolder('site-base-');
   model = makeModel();
   model.config = {
     ...model.config,
@@ -33,14 +31,8 @@ beforeAll(() => {
     { id: 'SP-named', name: PLAN_MARKUP, status: 'Active', planHealth: 'Green', lastUpdated: model.asOf },
     { id: 'SP-unnamed/1', name: null, status: 'Draft', planHealth: null, lastUpdated: null },
   ];
-  const modelPath = join(tmp, 'model.json');
-  writeFileSync(modelPath, JSON.stringify(model));
   site = join(tmp, 'site');
-  execFileSync('npx', ['astro', 'build', '--outDir', site, '--silent'], {
-    cwd: root,
-    env: { ...process.env, REPORT_MODEL: modelPath, REPORT_BASE_PATH: '/cs-report/', PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
-    stdio: 'pipe',
-  });
+  buildSite(model, tmp, site, '/cs-report/');
 }, 180_000);
 
 afterAll(() => {
@@ -48,7 +40,7 @@ afterAll(() => {
 });
 
 const htmlFiles = (): string[] => readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
-const page = (path: string): string => readFileSync(join(site, path, 'index.html'), 'utf8');
+const page = (path: string): string => pageIn(site, path);
 
 describe('the fixture site built for /cs-report/', () => {
   it('has every href and src under the base path, external (https) or an anchor, on every page', () => {

@@ -3,27 +3,19 @@
  * a team page with the counts and accounts the fixture gives, the org checklist page, the home
  * page's counts and the roll-up texts of team tables.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, pageIn, sectionOf, suiteFolder } from './fixture-site.ts';
 import { METRIC_KEYS, type AccountView, type ReportModel } from '../../src/report/model.ts';
 import { accountId, makeModel } from '../fixtures/site/make-model.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 let tmp: string;
 let site: string;
 let model: ReportModel;
 
-const page = (path: string): string => readFileSync(join(site, path, 'index.html'), 'utf8');
-/** The HTML from the element with this id to the end of its section. */
-function sectionOf(html: string, id: string): string {
-  const start = html.search(new RegExp(`id="${id}"`));
-  if (start < 0) throw new Error(`no element with id="${id}"`);
-  return html.slice(start, html.indexOf('</section>', start));
-}
+const page = (path: string): string => pageIn(site, path);
 /** The count in a list's heading: `<h3 id="…">Title <span class="count">(N)</span>`. */
 function countOf(html: string, id: string): number {
   const m = new RegExp(`<h3 id="${id}"[^>]*>[^<]*<span class="count"[^>]*>\\((\\d+)\\)`).exec(html);
@@ -33,20 +25,14 @@ function countOf(html: string, id: string): number {
 const hrefOf = (id: string): string => `href="/accounts/${id}/"`;
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'checklist-site-'));
+  tmp = suiteFolder('checklist-site-');
   model = makeModel();
   // Team and org statuses roll up from their CSMs; the fixture's own cards carry no roll-up.
   for (const card of [model.org.scorecard, ...model.teams.map((t) => t.scorecard)]) {
     for (const k of METRIC_KEYS) card[k] = { ...card[k], rollUp: { onTarget: 2, of: 3 } };
   }
-  const modelPath = join(tmp, 'model.json');
-  writeFileSync(modelPath, JSON.stringify(model));
   site = join(tmp, 'site');
-  execFileSync('npx', ['astro', 'build', '--outDir', site, '--silent'], {
-    cwd: root,
-    env: { ...process.env, REPORT_MODEL: modelPath, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
-    stdio: 'pipe',
-  });
+  buildSite(model, tmp, site);
 }, 180_000);
 
 afterAll(() => {

@@ -4,11 +4,10 @@
  * of account pages, checked at the HTML level on the fixture model (built once with `astro build`),
  * and the selectors they read.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, escaped, pageIn, rowWith, sectionOf, suiteFolder } from './fixture-site.ts';
 import { DEFAULT_CONFIG } from '../../src/config.ts';
 import type { OnboardingOutlier, ReportModel } from '../../src/report/model.ts';
 import { outlierText } from '../../src/views/data-quality.ts';
@@ -16,41 +15,20 @@ import { PLAY_KEYS } from '../../src/views/labels.ts';
 import { formatPointsGap, pcWinners, PRESIDENTS_CLUB_KEYS, presidentsClubYears } from '../../src/views/presidents-club.ts';
 import { accountId, makeModel, MARKUP_OPPORTUNITY_NAME } from '../fixtures/site/make-model.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 let tmp: string;
 let site: string;
 let model: ReportModel;
 
-const page = (path: string): string => readFileSync(join(site, path, 'index.html'), 'utf8');
-const escaped = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-/** The HTML of the table row holding `marker`. */
-function rowWith(html: string, marker: string): string {
-  const at = html.indexOf(marker);
-  if (at < 0) throw new Error(`no "${marker}"`);
-  return html.slice(html.lastIndexOf('<tr', at), html.indexOf('</tr>', at));
-}
-/** The HTML from the element with this id to the end of its section. */
-function sectionOf(html: string, id: string): string {
-  const start = html.indexOf(`id="${id}"`);
-  if (start < 0) throw new Error(`no element with id="${id}"`);
-  return html.slice(start, html.indexOf('</section>', start));
-}
+const page = (path: string): string => pageIn(site, path);
 /** The ranks of a standings table's rows, top to bottom. */
 const ranksOf = (table: string): number[] => [...table.matchAll(/<tr>\s*<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
 const csm = (k: number) => makeModel().csms[k]!;
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'club-definitions-'));
+  tmp = suiteFolder('club-definitions-');
   model = makeModel();
-  const modelPath = join(tmp, 'model.json');
-  writeFileSync(modelPath, JSON.stringify(model));
   site = join(tmp, 'site');
-  execFileSync('npx', ['astro', 'build', '--outDir', site, '--silent'], {
-    cwd: root,
-    env: { ...process.env, REPORT_MODEL: modelPath, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
-    stdio: 'pipe',
-  });
+  buildSite(model, tmp, site);
 }, 180_000);
 
 afterAll(() => {

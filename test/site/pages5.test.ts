@@ -2,11 +2,10 @@
  * The QBR, President's Club, 1:1 agenda and PTO pages, checked at the HTML level on the fixture
  * model (built once with `astro build`), and the selectors they read.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, escaped, pageIn, rowWith, sectionOf, suiteFolder } from './fixture-site.ts';
 import type { ReportModel } from '../../src/report/model.ts';
 import { currentAgendaWeek } from '../../src/report/one-on-one.ts';
 import { formatMetric } from '../../src/views/format.ts';
@@ -15,40 +14,19 @@ import { ptoRows } from '../../src/views/pto.ts';
 import { qbrPages } from '../../src/views/qbr.ts';
 import { accountId, makeModel, QBR_QUARTERS } from '../fixtures/site/make-model.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 let tmp: string;
 let site: string;
 let model: ReportModel;
 
-const page = (path: string): string => readFileSync(join(site, path, 'index.html'), 'utf8');
-const escaped = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-/** The HTML of the table row holding `marker`. */
-function rowWith(html: string, marker: string): string {
-  const at = html.indexOf(marker);
-  if (at < 0) throw new Error(`no "${marker}"`);
-  return html.slice(html.lastIndexOf('<tr', at), html.indexOf('</tr>', at));
-}
-/** The HTML from the element with this id to the end of its section. */
-function sectionOf(html: string, id: string): string {
-  const start = html.indexOf(`id="${id}"`);
-  if (start < 0) throw new Error(`no element with id="${id}"`);
-  return html.slice(start, html.indexOf('</section>', start));
-}
+const page = (path: string): string => pageIn(site, path);
 /** The first team of the fixture (Dana Whitfield's): the same in every build of the model. */
 const DAN = makeModel().teams[0]!;
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'pages5-'));
+  tmp = suiteFolder('pages5-');
   model = makeModel();
-  const modelPath = join(tmp, 'model.json');
-  writeFileSync(modelPath, JSON.stringify(model));
   site = join(tmp, 'site');
-  execFileSync('npx', ['astro', 'build', '--outDir', site, '--silent'], {
-    cwd: root,
-    env: { ...process.env, REPORT_MODEL: modelPath, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
-    stdio: 'pipe',
-  });
+  buildSite(model, tmp, site);
 }, 180_000);
 
 afterAll(() => {

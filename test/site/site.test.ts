@@ -2,30 +2,20 @@
  * The built site, checked at the HTML level: the fixture model is built twice with `astro build`
  * and the pages are read as text (no browser).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, escaped, sectionOf, suiteFolder } from './fixture-site.ts';
 import { METRIC_KEYS, type ReportModel } from '../../src/report/model.ts';
 import { formatMetric } from '../../src/views/format.ts';
 import { ACCOUNT_FACT_KEYS, PLAY_KEYS, STATUS_TEXT } from '../../src/views/labels.ts';
 import { PRESIDENTS_CLUB_KEYS } from '../../src/views/presidents-club.ts';
 import { accountId, makeModel, MARKUP_NAME } from '../fixtures/site/make-model.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 let tmp: string;
 let site: string;
 let again: string;
 let model: ReportModel;
-
-function astroBuild(outDir: string, modelPath: string): void {
-  execFileSync('npx', ['astro', 'build', '--outDir', outDir, '--silent'], {
-    cwd: root,
-    env: { ...process.env, REPORT_MODEL: modelPath, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
-    stdio: 'pipe',
-  });
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -36,25 +26,14 @@ function filesUnder(dir: string): string[] {
 const page = (path: string): string => readFileSync(join(site, path, 'index.html'), 'utf8');
 const htmlPages = (): string[] => filesUnder(site).filter((f) => f.endsWith('.html'));
 /** Text as Astro writes it into HTML. */
-const escaped = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-/** The HTML of the element with this id up to the end of its section. */
-function sectionOf(html: string, id: string): string {
-  const start = html.indexOf(`id="${id}"`);
-  if (start < 0) throw new Error(`no element with id="${id}"`);
-  const end = html.indexOf('</section>', start);
-  return html.slice(start, end < 0 ? undefined : end);
-}
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'site-test-'));
+  tmp = suiteFolder('site-test-');
   model = makeModel();
-  const modelPath = join(tmp, 'model.json');
-  writeFileSync(modelPath, JSON.stringify(model));
   site = join(tmp, 'a');
   again = join(tmp, 'b');
-  astroBuild(site, modelPath);
-  astroBuild(again, modelPath);
+  buildSite(model, tmp, site);
+  buildSite(model, tmp, again);
 }, 180_000);
 
 afterAll(() => {
@@ -215,7 +194,7 @@ describe('the built site', () => {
 });
 
 describe('metric definitions', () => {
-  const contentDir = join(root, 'src/content');
+  const contentDir = resolve(import.meta.dirname, '../../src/content');
   const keysOf = (dir: string) =>
     readdirSync(join(contentDir, dir)).map((f) => {
       const key = /^---\nkey: (\w+)\n---/.exec(readFileSync(join(contentDir, dir, f), 'utf8'))?.[1];
