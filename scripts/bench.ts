@@ -65,6 +65,9 @@ function buildOnce(sample: string): BuildRun {
   const run = runNode(['scripts/build.ts', '--data', data, '--out', out], 'build');
   const stages: Record<string, number> = {};
   for (const m of run.stdout.matchAll(/^✓ (.+) \(([\d.]+) s\)$/gm)) stages[m[1]!] = Number(m[2]) * 1000;
+  // The search index is built beside the render: its own time, and (the stage) what it adds after.
+  const search = /^ {2}the search index took ([\d.]+) s/m.exec(run.stdout);
+  if (search) stages[SEARCH_OWN] = Number(search[1]) * 1000;
   return { ...run, stages, pages: countPages(out) };
 }
 
@@ -100,6 +103,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const READ = 'read and validate the exports';
 const METRICS = 'compute the metrics';
 const SEARCH = 'index for search';
+const SEARCH_OWN = 'search index beside the render';
 
 function benchScale12(runs: number): BuildRun {
   const sample = sampleDir(12);
@@ -120,7 +124,7 @@ function benchScale12(runs: number): BuildRun {
   report('metrics step / read + validate step', metrics / read, '×', '≤', 0.5, `${s(metrics)} / ${s(read)}`);
   report('whole build / floor', build.ms / floor, '×', '≤', 1.5, `${s(build.ms)} / ${s(floor)}; CPU time ${(build.cpuMs / (bare.cpuMs + site.cpuMs)).toFixed(2)}×`);
   report('peak RSS of the build, scale 12', build.rssMb, ' MB', '≤', 600);
-  report('search indexing share of the build', (100 * (build.stages[SEARCH] ?? NaN)) / build.ms, '%', '≤', 10, `${s(build.stages[SEARCH] ?? NaN)} / ${s(build.ms)}`);
+  report('search indexing share of the build', (100 * (build.stages[SEARCH] ?? NaN)) / build.ms, '%', '≤', 10, `${s(build.stages[SEARCH] ?? NaN)} after the render / ${s(build.ms)}; it ran ${s(build.stages[SEARCH_OWN] ?? NaN)} beside the render`);
   return build;
 }
 

@@ -6,7 +6,7 @@
  * the output folder (only one it built, see site-dir.ts), the history folder and a private
  * temporary folder.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { dayFromIso, type Day } from '../dates.ts';
@@ -14,11 +14,11 @@ import { exitCodeFor, formatQualityTable } from '../ingest/outcome.ts';
 import { readExports, type ExportsRead } from '../ingest/read-exports.ts';
 import { buildReport } from '../report/build-report.ts';
 import { snapshotOf, type Snapshot } from '../report/history.ts';
-import type { PresidentsClubStanding } from '../report/model.ts';
+import type { PresidentsClubStanding, ReportModel } from '../report/model.ts';
 import { metricsJson } from '../report/metrics-json.ts';
 import type { QbrReport } from '../report/qbr.ts';
 import { searchRecords, type SearchRecord } from '../report/search-records.ts';
-import { onEnd, privateTempFolder, removeOnEnd } from './cleanup.ts';
+import { onEnd, removeOnEnd } from './cleanup.ts';
 import { loadConfig, todayIn } from './config-file.ts';
 import { describeError, during, ensureDir, withFile } from './errors.ts';
 import { faultPoint } from './fault.ts';
@@ -164,10 +164,8 @@ async function build(opts: BuildOptions, log: (line: string) => void, undo: (() 
     return code;
   }
 
-  const temp = await privateTempFolder('cs-report-build-');
-  undo.push(temp.remove);
   let read: ExportsRead | null = evaluated.read;
-  const outputs = await computeOutputs(read, config, asOf, history.snapshots, render ? history.frozenQbrs : null, history.frozenPresidentsClub, temp.dir);
+  const outputs = computeOutputs(read, config, asOf, history.snapshots, render ? history.frozenQbrs : null, history.frozenPresidentsClub);
   read = null; // the tables are no longer needed: let them go before rendering
   evaluated.read = null as unknown as ExportsRead;
   step('compute the metrics');
@@ -180,16 +178,27 @@ async function build(opts: BuildOptions, log: (line: string) => void, undo: (() 
     // files from one to the other), readable by the running user only.
     const work = await mkdtemp(path.join(stateDirOf(out), 'work-'));
     undo.push(removeOnEnd(work));
-    await during(`rendering the pages into ${staging}`, renderSite(outputs.modelFile, staging, config.basePath, work));
+    // The search index is made from the model, not from the pages: Pagefind (a process of its own)
+    // builds it into the working folder while Astro renders, and it is moved into the site after.
+    const searchDir = path.join(work, 'pagefind');
+    const searchStarted = performance.now();
+    let searchMs = 0;
+    const search = during(`writing the search index into ${searchDir}`, indexForSearch(searchDir, outputs.searchRecords)).then(() => {
+      searchMs = performance.now() - searchStarted;
+    });
+    search.catch(() => {}); // awaited below; a failed render must not leave it unhandled
+    await during(`rendering the pages into ${staging}`, renderSite(outputs.model, staging, config.basePath, work));
     step('render the pages');
     await faultPoint('render');
     for (const [file, text] of Object.entries(outputs.siteFiles)) {
       await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
       await withFile(path.join(staging, file), writeFile(path.join(staging, file), text));
     }
-    await during(`writing the search index into ${staging}`, indexForSearch(staging, outputs.searchRecords));
+    await search;
+    await withFile(path.join(staging, 'pagefind'), rename(searchDir, path.join(staging, 'pagefind')));
     await withFile(staging, markSite(staging));
     step('index for search');
+    log(`  the search index took ${(searchMs / 1000).toFixed(1)} s, beside the render`);
     await faultPoint('search-index');
     await publish(staging, out, outState);
     log(`Site written to ${opts.outDir} (as of ${outputs.asOf}, ${outputs.fiscalQuarter}).`);
@@ -203,8 +212,8 @@ async function build(opts: BuildOptions, log: (line: string) => void, undo: (() 
 interface Outputs {
   asOf: string;
   fiscalQuarter: string;
-  /** The report model as JSON in the build's private folder, for the pages. */
-  modelFile: string;
+  /** The report model, for the pages. */
+  model: ReportModel;
   /** Site path → content: metrics.json, quality.json, the rejected-rows CSVs. */
   siteFiles: Record<string, string>;
   /** History path → content: the snapshot, newly closed quarters' QBRs, last-build.json. */
@@ -212,26 +221,19 @@ interface Outputs {
   searchRecords: SearchRecord[];
 }
 
-/**
- * Computes the report model and every file made from it, then lets the tables and the model go:
- * rendering reads the model from disk, so the build does not hold two copies of it.
- */
-async function computeOutputs(
+/** Computes the report model and every file made from it; the tables are not kept. */
+function computeOutputs(
   read: ExportsRead,
   config: Config,
   asOf: Day,
   history: Snapshot[],
   frozenQbrs: Record<string, QbrReport> | null,
   frozenPresidentsClub: Record<string, PresidentsClubStanding>,
-  privateDir: string,
-): Promise<Outputs> {
+): Outputs {
   const rejectedFiles = Object.fromEntries(
     Object.keys(read.rejectedCsv).map((file) => [file, `data-quality/${file.replace(/\.csv$/, '')}.rejected.csv`]),
   );
   const model = buildReport({ tables: read.tables!, config, asOf, history, quality: read.quality, rejectedFiles, frozenQbrs, frozenPresidentsClub });
-  const modelFile = path.join(privateDir, 'report-model.json');
-  await withFile(modelFile, writeFile(modelFile, JSON.stringify(model), { mode: 0o600 }));
-
   const siteFiles: Record<string, string> = {
     'metrics.json': `${JSON.stringify(metricsJson(model), null, 2)}\n`,
     'quality.json': `${JSON.stringify(read.quality, null, 2)}\n`,
@@ -250,7 +252,7 @@ async function computeOutputs(
   historyFiles[`${model.asOf}.json`] = `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`;
   const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
   historyFiles['last-build.json'] = `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`;
-  return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, modelFile, siteFiles, historyFiles, searchRecords: searchRecords(model) };
+  return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, model, siteFiles, historyFiles, searchRecords: searchRecords(model) };
 }
 
 function timer(log: (line: string) => void): (label: string) => void {

@@ -1,14 +1,26 @@
 /**
- * Reads the report model the build computed (the JSON file named by the `REPORT_MODEL` environment
- * variable) once per process; every page reads its slice through the cached copy.
+ * The report model the pages read. The build renders in its own process and hands the model it
+ * computed over in memory (never written to disk); a page built by `astro build` alone reads the
+ * JSON file named by the `REPORT_MODEL` environment variable, once per process.
  */
 import { readFileSync } from 'node:fs';
 import type { ReportModel } from './model.ts';
 
+// Astro runs the pages from its own bundle, a copy of this module: the hand-over goes through the
+// process's global object, under a key of the registry so both copies name the same property.
+const HANDED_OVER = Symbol.for('cs-report.report-model');
+
+/** Gives the pages `model` (null takes it back). */
+export function handOverReport(model: ReportModel | null): void {
+  (globalThis as Record<symbol, unknown>)[HANDED_OVER] = model ?? undefined;
+}
+
 let cached: { path: string; model: ReportModel } | undefined;
 
-/** The report model of this build; throws a clear error when `REPORT_MODEL` is unset or unreadable. */
+/** The report model of this build; throws a clear error when none was handed over and `REPORT_MODEL` is unset or unreadable. */
 export function loadReport(): ReportModel {
+  const handed = (globalThis as Record<symbol, unknown>)[HANDED_OVER];
+  if (handed) return handed as ReportModel;
   const path = process.env.REPORT_MODEL;
   if (!path) {
     throw new Error(

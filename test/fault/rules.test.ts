@@ -164,7 +164,7 @@ describe('rule 8: --as-of must be a real date from 2000 to 2100', () => {
 
 describe('rule 1: private temporary files, removed on exit, SIGINT and SIGTERM; no network; no raw export in the site', () => {
   for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
-    it(`the report model is private (0600 in a 0700 folder) and ${signal} removes it, the staging folder and the locks`, async () => {
+    it(`the report model stays in memory, the working folder is private (0700), and ${signal} removes it, the staging folder and the locks`, async () => {
       const dir = workFolder(`signal-${signal}`);
       caseCopy(previous, dir);
       const tmp = path.join(dir, 'tmp');
@@ -172,15 +172,16 @@ describe('rule 1: private temporary files, removed on exit, SIGINT and SIGTERM; 
       const before = { site: tree(path.join(dir, 'out')), history: historyTree(history(dir)) };
       const s = start(buildArgs(dir, path.join(dir, 'out')), { pauseAt: 'render', env: { TMPDIR: tmp } });
       await s.paused;
-      // The build's own private folder.
-      const ours = () => readdirSync(tmp).filter((n) => n.startsWith('cs-report-'));
-      const [folder] = ours();
-      expect(statSync(path.join(tmp, folder!)).mode & 0o777).toBe(0o700);
-      expect(statSync(path.join(tmp, folder!, 'report-model.json')).mode & 0o777).toBe(0o600);
+      // Nothing in the temporary folder, and no copy of the model anywhere: the pages read it from memory.
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(execFileSync('find', [dir, '-name', '*model*.json'], { encoding: 'utf8' })).toBe('');
+      const work = () => readdirSync(path.join(dir, '.out.cs-report')).filter((n) => n.startsWith('work-'));
+      expect(work()).toHaveLength(1);
+      expect(statSync(path.join(dir, '.out.cs-report', work()[0]!)).mode & 0o777).toBe(0o700);
       s.child.kill(signal);
       const run = await s.done;
       expect(run.code).toBe(code);
-      expect(ours()).toEqual([]);
+      expect(readdirSync(tmp)).toEqual([]);
       expect(readdirSync(path.join(dir, '.out.cs-report')).filter((n) => !n.startsWith('site-'))).toEqual([]);
       expect(readdirSync(history(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
       expect(tree(path.join(dir, 'out'))).toEqual(before.site);
