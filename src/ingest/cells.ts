@@ -40,6 +40,16 @@ type Ctx = z.core.$RefinementCtx<unknown>;
 
 const CACHE_LIMIT = 50_000;
 
+/**
+ * A copy of a piece of a file's text that does not hold the rest of the text in memory. The CSV
+ * parser's cells are views into the text it parsed (for 13 characters or more), so one kept cell
+ * would keep its whole piece of the file alive; a kept value is copied instead: prefixing a
+ * character makes a new string, and cutting it off again makes a view of that small string.
+ */
+export function detach(piece: string): string {
+  return piece.length < 13 ? piece : (' ' + piece).slice(1);
+}
+
 /** The cell readers of one file, with the per-row and per-column state they keep. */
 export class Cells {
   /** Warnings of the row being read. */
@@ -55,6 +65,7 @@ export class Cells {
   private readonly idCache = new Map<string, string | null>();
   private readonly dateCache = new Map<string, Day | null>();
   private readonly personCache = new Map<string, string | null>();
+  private readonly keptCache = new Map<string, string>();
 
   readonly settings: CellSettings;
 
@@ -104,9 +115,28 @@ export class Cells {
   text(column: string, raw: string, required?: boolean): string | null;
   text(column: string, raw: string, required = false): string | null {
     const t = raw.trim();
-    if (t !== '') return t;
+    if (t !== '') return this.keep(t);
     if (required) this.missing(column);
     return required ? '' : null;
+  }
+
+  /** Fails the row when a required cell is empty; for a value that is checked but not kept. */
+  present(column: string, raw: string): void {
+    if (raw.trim() === '') this.missing(column);
+  }
+
+  /**
+   * A value the row keeps: detached from the file's text, and one string for values that repeat
+   * (regions, stages, subjects of a workshop logged on many accounts).
+   */
+  keep(value: string): string {
+    let kept = this.keptCache.get(value);
+    if (kept === undefined) {
+      kept = detach(value);
+      if (this.keptCache.size >= CACHE_LIMIT) this.keptCache.clear();
+      this.keptCache.set(kept, kept);
+    }
+    return kept;
   }
 
   /** An email in lower case. */
@@ -117,14 +147,16 @@ export class Cells {
       if (required) this.missing(column);
       return required ? '' : null;
     }
-    return parseEmail(raw) ?? (this.bad(column, raw, required, 'invalid-email', 'an email address') ?? (required ? '' : null));
+    const email = parseEmail(raw);
+    return email !== null ? this.keep(email) : (this.bad(column, raw, required, 'invalid-email', 'an email address') ?? (required ? '' : null));
   }
 
   /** A Salesforce ID in its canonical 18-character form. */
   sfId(column: string, raw: string): string {
     let id = this.idCache.get(raw);
     if (id === undefined) {
-      id = raw.trim() === '' ? null : canonicalSalesforceId(raw);
+      const canonical = raw.trim() === '' ? null : canonicalSalesforceId(raw);
+      id = canonical === null ? null : detach(canonical);
       if (this.idCache.size >= CACHE_LIMIT) this.idCache.clear();
       this.idCache.set(raw, id);
     }

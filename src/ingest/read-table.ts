@@ -6,7 +6,7 @@
 import type { Config } from '../config.ts';
 import { fileKeyOf } from '../config.ts';
 import type { Day } from '../dates.ts';
-import { Cells, type CellIssue, type DeferredCell } from './cells.ts';
+import { Cells, detach, type CellIssue, type DeferredCell } from './cells.ts';
 import { parseCsv, type TextChunks } from './csv.ts';
 import { footerKind, generatedAt, isBlank, isSubtotalRow, singleCell } from './footer.ts';
 import { matchHeaders, type HeaderProblem } from './headers.ts';
@@ -53,8 +53,6 @@ interface Pending {
 }
 
 const PROGRESS_EVERY = 100_000;
-// Duplicates whose first row is found by scanning the rows, before a map of keys is built.
-const SCANNED_DUPLICATES = 16;
 
 /** Reads one file's decoded text (whole, or in pieces) against its spec. */
 export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, ctx: TableContext): TableRead<Row> {
@@ -63,7 +61,7 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
   const { config, asOf } = ctx;
   const issues: QualityIssue[] = [];
   const issue = (line: number | null, column: string | null, value: string | null, rule: string, severity: QualityIssue['severity'], message: string) =>
-    issues.push({ file, line, column, value, rule, severity, message });
+    issues.push({ file, line, column, value: value === null ? null : detach(value), rule, severity, message });
 
   const cells = new Cells({
     asOf,
@@ -85,22 +83,8 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
   let footerLines = 0;
   const subtotalLines: number[] = [];
   const rejectedRows: RejectedRow[] = [];
-  // A Set finds duplicates. The line of the first row with a key is looked up only for a
-  // duplicate: by a scan of the rows for the first few, then in a map built once for files with many.
-  const keys = new Set<string>();
-  let keyLines: Map<string, number> | null = null;
-  let duplicates = 0;
-  const firstLineOf = (key: string): number => {
-    const keyOf = spec.key!.of;
-    if (keyLines === null && ++duplicates > SCANNED_DUPLICATES) {
-      keyLines = new Map();
-      for (let i = 0; i < rows.length; i++) keyLines.set(keyOf(rows[i]!), lines[i]!);
-    }
-    if (keyLines !== null) return keyLines.get(key)!;
-    let i = 0;
-    while (keyOf(rows[i]!) !== key) i++;
-    return lines[i]!;
-  };
+  // The line of the first row with each key: a later row with the same key is a duplicate.
+  const keyLines = new Map<string, number>();
   const deferredRows: { row: Row; line: number; cells: string[]; deferred: DeferredCell[] }[] = [];
   let pending: Pending[] | null = null;
   const started = performance.now();
@@ -108,16 +92,16 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
   const reject = (raw: string[], line: number, why: CellIssue[]) => {
     rejected++;
     for (const w of why) issue(line, w.column || null, w.value, w.rule, 'error', w.message);
-    rejectedRows.push({ cells: kept(raw), line, reason: why.map((w) => (w.column ? `${w.column}: ${w.message}` : w.message)).join('; ') });
+    rejectedRows.push({ cells: raw.map(detach), line, reason: why.map((w) => (w.column ? `${w.column}: ${w.message}` : w.message)).join('; ') });
   };
 
   /** A row with a cell above maxCellLength: rejected, and only each long cell's start and length kept. */
   const rejectLong = (raw: string[], line: number, at: number) => {
     const max = config.maxCellLength;
-    const short = raw.map((c) => (c.length > max ? cellPreview(c) : c));
+    const short = raw.map((c) => (c.length > max ? cellPreview(c) : detach(c)));
     const column = header?.[at] ?? columnLetter(at + 1);
     rejected++;
-    issue(line, column, detached(raw[at]!.slice(0, PREVIEW_LENGTH)), 'cell-too-long', 'error', `the cell is ${raw[at]!.length.toLocaleString('en-US')} characters long, above maxCellLength (${max.toLocaleString('en-US')}); only its first ${PREVIEW_LENGTH} are kept`);
+    issue(line, column, raw[at]!.slice(0, PREVIEW_LENGTH), 'cell-too-long', 'error', `the cell is ${raw[at]!.length.toLocaleString('en-US')} characters long, above maxCellLength (${max.toLocaleString('en-US')}); only its first ${PREVIEW_LENGTH} are kept`);
     rejectedRows.push({ cells: short, line, reason: `${column}: cell of ${raw[at]!.length.toLocaleString('en-US')} characters, above maxCellLength (${max.toLocaleString('en-US')})` });
   };
 
@@ -133,7 +117,8 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
     const long = longCell(raw, config.maxCellLength);
     if (long >= 0) return rejectLong(raw, line, long);
     if (malformed) return reject(raw, line, [{ column: '', value: '', rule: 'malformed-quotes', message: `the row's quoting is broken (${malformed})` }]);
-    const result = schema.safeParse(toInput(raw));
+    const input = toInput(raw);
+    const result = schema.safeParse(input);
     if (!result.success) {
       return reject(
         raw,
@@ -157,13 +142,13 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
       }
     }
     if (spec.key) {
-      const key = spec.key.of(row);
-      const before = keys.size;
-      if (keys.add(key).size === before) {
+      const key = spec.key.of(row, input);
+      const first = keyLines.get(key);
+      if (first !== undefined) {
         const column = spec.key.column;
-        return reject(raw, line, [{ column, value: cellOf(raw, column), rule: 'duplicate-key', message: `duplicate of the row on line ${firstLineOf(key)}` }]);
+        return reject(raw, line, [{ column, value: cellOf(raw, column), rule: 'duplicate-key', message: `duplicate of the row on line ${first}` }]);
       }
-      keyLines?.set(key, line);
+      keyLines.set(key, line);
     }
     rows.push(row);
     lines.push(line);
@@ -257,7 +242,8 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
       const conflicts: CellIssue[] = [];
       const warnings: CellIssue[] = [];
       for (const c of d.deferred) {
-        const field = spec.columns[c.column]!.field;
+        // Deferred cells are dates and percents, which rows keep.
+        const field = spec.columns[c.column]!.field!;
         if (c.kind === 'percent') {
           if (cells.bareAboveOne.get(c.column)) target[field] = c.value / 100;
           continue;
@@ -311,12 +297,7 @@ function longCell(cells: string[], max: number): number {
 
 /** A long cell's first characters and its length. */
 function cellPreview(cell: string): string {
-  return `${detached(cell.slice(0, PREVIEW_LENGTH))}… [${cell.length.toLocaleString('en-US')} characters]`;
-}
-
-/** A copy of a short piece of a string that does not keep the whole string alive (as a slice of it may). */
-function detached(piece: string): string {
-  return piece.split('').join('');
+  return `${detach(cell.slice(0, PREVIEW_LENGTH))}… [${cell.length.toLocaleString('en-US')} characters]`;
 }
 
 /**

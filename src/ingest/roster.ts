@@ -5,13 +5,14 @@ import { foldKey } from './values.ts';
 
 /** Resolves the person columns of every file after csms.csv (CSM, Author, Owner, Email). */
 export class Roster {
-  private readonly emails = new Set<string>();
+  /** Each email to the roster's own string, which every row that names the person shares. */
+  private readonly emails = new Map<string, string>();
   private readonly names = new Map<string, string | null>();
 
   /** Builds the lookup from the accepted roster rows. */
   constructor(people: readonly { name: string; email: string }[]) {
     for (const p of people) {
-      this.emails.add(p.email);
+      this.emails.set(p.email, p.email);
       const key = foldKey(p.name);
       // Two people with the same name: a name alone cannot tell them apart.
       this.names.set(key, this.names.has(key) ? null : p.email);
@@ -27,7 +28,7 @@ export class Roster {
   resolve(text: string): string | null {
     const key = foldKey(text);
     if (key === '') return null;
-    if (key.includes('@')) return this.emails.has(key) ? key : null;
+    if (key.includes('@')) return this.emails.get(key) ?? null;
     return this.names.get(key) ?? null;
   }
 }

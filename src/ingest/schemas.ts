@@ -45,7 +45,8 @@ const ctaStatus = enumLookup(Object.keys(CTA_STATUSES));
 
 /** A contract column: the row field it fills and whether the file must have it. */
 export interface ColumnSpec<Row> {
-  field: keyof Row & string;
+  /** The row's field, or null for a column that is checked but not kept. */
+  field: (keyof Row & string) | null;
   required: boolean;
 }
 
@@ -58,8 +59,11 @@ export interface FileSpec<Row> {
   columns: Record<string, ColumnSpec<Row>>;
   /** The row schema, built once per file. */
   schema: (cells: Cells) => z.ZodType<Row, Record<string, string>>;
-  /** The unique key of a row and its column, when the file has one (later duplicates are rejected). */
-  key?: { column: string; of: (row: Row) => string };
+  /**
+   * The unique key of a row and its column, when the file has one (later duplicates are rejected):
+   * from the validated row, or from its raw cells when the row does not keep the key.
+   */
+  key?: { column: string; of: (row: Row, cells: Record<string, string>) => string };
   /** The account a row refers to, when it must name one. */
   account?: (row: Row) => string;
   /** What a reference to an account outside accounts.csv gets. */
@@ -144,8 +148,10 @@ export const activitiesSchema = (v: Cells) =>
     v.begin(ctx);
     const type = typeOf(v, 'Type', r.Type, activityType, true);
     const author = r.Author.trim();
+    // The ID is required and unique (the reader checks it from the raw cell) but not kept: nothing
+    // after the read needs it, and an activity row is the one row kept by the hundred thousand.
+    v.present('Activity ID', r['Activity ID']);
     const row = {
-      id: v.text('Activity ID', r['Activity ID'], true),
       accountId: v.sfId('Account ID', r['Account ID']),
       type: type as (typeof ACTIVITY_TYPES)[number],
       date: v.date('Activity Date', r['Activity Date'], true, true),
@@ -153,9 +159,9 @@ export const activitiesSchema = (v: Cells) =>
        * Who logged it: the roster email when the author resolves to a roster person (email or full
        * name), else its trimmed lower-case text; null when empty (the account's CSM, resolved by metrics).
        */
-      author: author === '' ? null : (v.person(author) ?? author.toLowerCase()),
+      author: author === '' ? null : (v.person(author) ?? v.keep(author.toLowerCase())),
       /** Kept for workshops only (their identity is author + date + subject); '' for other types. */
-      subject: type === 'Workshop' ? r.Subject.trim() : '',
+      subject: type === 'Workshop' ? v.keep(r.Subject.trim()) : '',
     };
     return v.rowFailed ? z.NEVER : row;
   });
@@ -292,7 +298,7 @@ export type Opportunity = z.output<ReturnType<typeof opportunitiesSchema>>;
 export type LicenseUsage = z.output<ReturnType<typeof licenseUsageSchema>>;
 export type TimeOff = z.output<ReturnType<typeof ptoSchema>>;
 
-const col = <Row>(field: keyof Row & string, required = false): ColumnSpec<Row> => ({ field, required });
+const col = <Row>(field: (keyof Row & string) | null, required = false): ColumnSpec<Row> => ({ field, required });
 
 export const CSMS: FileSpec<Person> = {
   file: 'csms.csv',
@@ -324,11 +330,11 @@ export const ACTIVITIES: FileSpec<Activity> = {
   file: 'activities.csv',
   required: true,
   columns: {
-    'Activity ID': col('id', true), 'Account ID': col('accountId', true), Type: col('type', true),
+    'Activity ID': col(null, true), 'Account ID': col('accountId', true), Type: col('type', true),
     'Activity Date': col('date', true), Author: col('author'), Subject: col('subject'),
   },
   schema: activitiesSchema,
-  key: { column: 'Activity ID', of: (a) => a.id },
+  key: { column: 'Activity ID', of: (_, cells) => cells['Activity ID']!.trim() },
   account: (a) => a.accountId,
   unknownAccount: 'reject',
 };

@@ -250,7 +250,8 @@ function accountDetails(index: TableIndex, asOf: Day): Record<string, AccountDet
   }
   for (const id of [...index.accounts.keys()]) {
     const d = detail(id);
-    const acts = (recent.get(id) ?? []).sort((a, b) => b.date - a.date || (a.id < b.id ? -1 : 1)).slice(0, TIMELINE_LENGTH);
+    // Newest first; activities of the same day keep the export's order (the sort is stable).
+    const acts = (recent.get(id) ?? []).sort((a, b) => b.date - a.date).slice(0, TIMELINE_LENGTH);
     d.recentActivities = acts.map((a) => ({ date: isoFromDay(a.date), type: a.type, author: a.author, subject: a.subject }));
     d.ctas = (index.ctasByAccount.get(id) ?? [])
       .filter((c) => c.createdDate <= asOf)

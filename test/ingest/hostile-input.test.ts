@@ -14,7 +14,7 @@ describe('cell-too-long: a cell above maxCellLength rejects its row', () => {
 
   it('a cell of exactly maxCellLength characters is kept', async () => {
     const r = await readCase(null, { config: lenient, extra: { 'activities.csv': withSubject('x'.repeat(50)) } });
-    expect(r.tables!.activities.map((a) => a.id)).toEqual(['A-1', 'A-2']);
+    expect(r.tables!.activities.map((a) => a.type)).toEqual(['Cadence Call', 'Meeting']);
     expect(rules(r, 'error')).toEqual([]);
   });
 
@@ -26,7 +26,7 @@ describe('cell-too-long: a cell above maxCellLength rejects its row', () => {
 
     const tight = config({ maxRejectRate: 0.9, maxCellLength: 32_767 });
     const big = await readCase(null, { config: tight, extra: { 'activities.csv': withSubject(`=${'y'.repeat(299_999)}`) } });
-    expect(big.tables!.activities.map((a) => a.id)).toEqual(['A-1']);
+    expect(big.tables!.activities.map((a) => a.type)).toEqual(['Cadence Call']);
     const issue = big.quality.issues.find((i) => i.rule === 'cell-too-long')!;
     expect(issue).toMatchObject({ file: 'activities.csv', line: 3, column: 'Subject', severity: 'error' });
     expect(issue.value).toBe(`=${'y'.repeat(199)}`);

@@ -23,10 +23,11 @@ describe('readExports on the base org', () => {
       onboardingCompleteDate: null, renewalDate: null, licenseUtilization: 0.45, useCasesAdopted: null, devSecOpsHealth: null,
     });
     expect(t.accounts[1]).toMatchObject({ csmEmail: 'bo@example.com', priority: 'P2', health: 'Red', licenseUtilization: 0.5 });
+    // An activity keeps what the metrics read: its ID is checked (present, unique) but not kept.
     expect(t.activities).toEqual([
-      { id: 'A-1', accountId: '001A0000006Vm9rIAC', type: 'Cadence Call', date: 20522, author: 'ada@example.com', subject: '' },
-      { id: 'A-2', accountId: '001A0000007Xy1aIAC', type: 'EBR', date: 20523, author: 'bo@example.com', subject: '' },
-      { id: 'A-3', accountId: '001A0000006Vm9rIAC', type: 'Workshop', date: 20524, author: 'ada@example.com', subject: 'CI Workshop' },
+      { accountId: '001A0000006Vm9rIAC', type: 'Cadence Call', date: 20522, author: 'ada@example.com', subject: '' },
+      { accountId: '001A0000007Xy1aIAC', type: 'EBR', date: 20523, author: 'bo@example.com', subject: '' },
+      { accountId: '001A0000006Vm9rIAC', type: 'Workshop', date: 20524, author: 'ada@example.com', subject: 'CI Workshop' },
     ]);
     expect([t.successPlans, t.ctas, t.opportunities, t.licenseUsage, t.pto]).toEqual([null, null, null, null, null]);
     expect(r.quality.files['activities.csv']).toMatchObject({ read: 3, accepted: 3, rejected: 0, footerLines: 0, warnings: 0, present: true, exportTimeSource: 'mtime' });
@@ -49,7 +50,7 @@ describe('encodings', () => {
   for (const c of ['utf16le-bom', 'utf16be-bom']) {
     it(`${c}: reads UTF-16 with a BOM`, async () => {
       const t = tables(await readCase(c));
-      expect(t.activities.map((a) => a.id)).toEqual(['A-1', 'A-2', 'A-3']);
+      expect(dates(t.activities)).toEqual(['2026-03-10', '2026-03-11', '2026-03-12']);
       expect(t.activities[2]!.subject).toBe('CI Workshop');
     });
   }
@@ -73,7 +74,7 @@ describe('line ends and delimiters', () => {
   });
   it('mixed-line-ends: CRLF and LF rows with line breaks inside quotes; lines count records', async () => {
     const r = await readCase('mixed-line-ends');
-    expect(tables(r).activities.map((a) => [a.id, a.subject])).toEqual([['A-1', ''], ['A-2', ''], ['A-3', 'CI\nWorkshop']]);
+    expect(tables(r).activities.map((a) => [isoFromDay(a.date), a.subject])).toEqual([['2026-03-10', ''], ['2026-03-11', ''], ['2026-03-12', 'CI\nWorkshop']]);
     expect(r.quality.files['activities.csv']).toMatchObject({ read: 3, accepted: 3 });
   });
   it('semicolon and tab are detected', async () => {
@@ -194,7 +195,7 @@ describe('bad input', () => {
   it('bad-rows: each rule rejects or warns, with file, line, column and value', async () => {
     const r = await readCase('bad-rows');
     const t = tables(r);
-    expect(t.activities.map((a) => [a.id, a.type])).toEqual([['A-1', 'Cadence Call'], ['A-3', 'Other'], ['A-6', 'Meeting']]);
+    expect(t.activities.map((a) => [isoFromDay(a.date), a.type])).toEqual([['2026-03-10', 'Cadence Call'], ['2026-03-12', 'Other'], ['2026-03-20', 'Meeting']]);
     expect(r.quality.files['activities.csv']).toMatchObject({ read: 9, accepted: 3, rejected: 6, warnings: 2 });
     expect(rules(r).filter((x) => x.includes('activities'))).toEqual([
       'duplicate-key@activities.csv:3', 'unknown-account@activities.csv:4', 'unknown-type@activities.csv:5', 'invalid-date@activities.csv:6',
