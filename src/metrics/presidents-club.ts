@@ -182,7 +182,7 @@ export function presidentsClub(
 export function fiscalYearsCovered(index: TableIndex, asOf: Day, config: Config, snapshotDates: readonly string[]): string[] {
   let earliest = asOf;
   for (const perType of index.activityDates.values()) {
-    for (const dates of perType.values()) earliest = Math.min(earliest, dates[0]!);
+    for (const dates of Object.values(perType)) if (dates.length > 0) earliest = Math.min(earliest, dates[0]!);
   }
   for (const o of index.opportunities) if (o.stage.trim().toLowerCase() === 'closed won') earliest = Math.min(earliest, o.closeDate);
   for (const iso of snapshotDates) earliest = Math.min(earliest, dayFromIso(iso));

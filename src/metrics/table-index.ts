@@ -43,6 +43,13 @@ export function workshopPresenter(act: Activity, accounts: ReadonlyMap<string, A
   return act.author ?? accounts.get(act.accountId)?.csmEmail ?? '';
 }
 
+/** One account's activity dates by type, ascending; every type is present (one shape for all accounts). */
+export type ActivityDates = Record<ActivityType, Day[]>;
+
+const noActivityDates = (): ActivityDates => ({
+  'Cadence Call': [], Meeting: [], EBR: [], Workshop: [], 'Renewal Call': [], Roundtable: [], Email: [], Update: [], Other: [],
+});
+
 export interface TableIndex {
   tables: Tables;
   people: Map<string, Person>;
@@ -57,7 +64,7 @@ export interface TableIndex {
   /** Active accounts with no CSM, or a CSM not in the roster or not in a CSM role. */
   unassigned: Account[];
   /** Per account, per activity type: the activity dates, ascending. */
-  activityDates: Map<string, Map<ActivityType, Day[]>>;
+  activityDates: Map<string, ActivityDates>;
   /** Per account: the workshops logged on it, by date ascending. */
   workshopsByAccount: Map<string, WorkshopRef[]>;
   /** Per presenter (workshopPresenter): the distinct workshops delivered, by date ascending. */
@@ -109,14 +116,14 @@ export function buildIndex(tables: Tables): TableIndex {
     else unassigned.push(a);
   }
 
-  const activityDates = new Map<string, Map<ActivityType, Day[]>>();
+  const activityDates = new Map<string, ActivityDates>();
   const workshopsByAccount = new Map<string, WorkshopRef[]>();
   const workshopsByPresenter = new Map<string, WorkshopRef[]>();
   const delivered = new Set<string>();
   for (const act of tables.activities) {
     let perType = activityDates.get(act.accountId);
-    if (!perType) activityDates.set(act.accountId, (perType = new Map()));
-    push(perType, act.type, act.date);
+    if (!perType) activityDates.set(act.accountId, (perType = noActivityDates()));
+    perType[act.type].push(act.date);
     if (act.type !== 'Workshop') continue;
     const ref = { key: workshopKey(act, accounts), date: act.date };
     push(workshopsByAccount, act.accountId, ref);
@@ -125,7 +132,7 @@ export function buildIndex(tables: Tables): TableIndex {
       push(workshopsByPresenter, workshopPresenter(act, accounts), ref);
     }
   }
-  for (const perType of activityDates.values()) for (const dates of perType.values()) dates.sort((a, b) => a - b);
+  for (const perType of activityDates.values()) for (const dates of Object.values(perType)) dates.sort((a, b) => a - b);
   for (const list of workshopsByAccount.values()) list.sort((a, b) => a.date - b.date);
   for (const list of workshopsByPresenter.values()) list.sort((a, b) => a.date - b.date);
 
@@ -191,7 +198,7 @@ export function workshopKey(act: Activity, accounts: ReadonlyMap<string, Account
 
 /** The dates of one activity type on one account, ascending (empty when none). */
 export function datesOf(index: TableIndex, accountId: string, type: ActivityType): readonly Day[] {
-  return index.activityDates.get(accountId)?.get(type) ?? EMPTY;
+  return index.activityDates.get(accountId)?.[type] ?? EMPTY;
 }
 const EMPTY: readonly Day[] = Object.freeze([]);
 

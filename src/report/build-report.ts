@@ -130,7 +130,7 @@ export function buildReport(input: ReportInput, index: TableIndex = buildIndex(i
     changes: { previousAsOf: null, turnedRed: [], becameCadenceOverdue: [], becameNonEngaged: [], enteredRenewalWindow: [] },
     quality: input.quality,
     rejectedFiles: input.rejectedFiles,
-    qbr: input.frozenQbrs ? qbrReports(index, asOf, config, history, input.frozenQbrs) : [],
+    qbr: input.frozenQbrs ? qbrReports(index, asOf, config, history, input.frozenQbrs, facts) : [],
     config,
     opportunityNames: opportunityNames(index, standings),
   };
@@ -185,10 +185,17 @@ function presidentsClubEntry(result: PresidentsClubResult, gaps: PresidentsClubE
 }
 
 /** The QBR of every quarter the data covers: stored ones for closed quarters, the rest computed. */
-function qbrReports(index: TableIndex, asOf: Day, config: Config, history: readonly Snapshot[], frozen: Record<string, QbrReport>): QbrReport[] {
+function qbrReports(
+  index: TableIndex,
+  asOf: Day,
+  config: Config,
+  history: readonly Snapshot[],
+  frozen: Record<string, QbrReport>,
+  factsAtT: Map<string, AccountFactsDays>,
+): QbrReport[] {
   const quarters = quartersCovered(index, asOf, config, history);
   const toCompute = quarters.filter((q) => !(frozen[q] && isQuarterClosed(q, asOf, config)));
-  const computed = new Map(computeQbrs(index, toCompute, asOf, config, history).map((r) => [r.quarter, r]));
+  const computed = new Map(computeQbrs(index, toCompute, asOf, config, history, factsAtT).map((r) => [r.quarter, r]));
   return quarters.map((q) => computed.get(q) ?? withEveryMetric(frozen[q]!));
 }
 

@@ -60,7 +60,7 @@ export function quartersCovered(index: TableIndex, asOf: Day, config: Config, hi
   let earliest = asOf;
   for (const perType of index.activityDates.values()) {
     // Each list is ascending: its first date is the account's earliest of that type.
-    for (const dates of perType.values()) earliest = Math.min(earliest, dates[0]!);
+    for (const dates of Object.values(perType)) if (dates.length > 0) earliest = Math.min(earliest, dates[0]!);
   }
   for (const s of history) earliest = Math.min(earliest, dayFromIso(s.asOf));
   const first = fiscalQuarterOf(earliest, config.fiscalYearStartMonth);
@@ -79,9 +79,17 @@ export function computeQbr(index: TableIndex, quarter: string, asOf: Day, config
 
 /**
  * The QBRs of several quarters as of T, each equal to its `computeQbr`: the days they share (a
- * quarter's end is the next one's "previous") and the plays are computed once.
+ * quarter's end is the next one's "previous") and the plays are computed once. `factsAtT`, the
+ * account facts as of T when the caller has them, saves computing them again.
  */
-export function computeQbrs(index: TableIndex, quarters: readonly string[], asOf: Day, config: Config, history: readonly Snapshot[]): QbrReport[] {
+export function computeQbrs(
+  index: TableIndex,
+  quarters: readonly string[],
+  asOf: Day,
+  config: Config,
+  history: readonly Snapshot[],
+  factsAtT?: Map<string, AccountFactsDays>,
+): QbrReport[] {
   for (const q of quarters) {
     if (quarterRange(q, config.fiscalYearStartMonth).start > asOf) throw new Error(`${q} starts after the as-of date ${isoFromDay(asOf)}`);
   }
@@ -89,7 +97,7 @@ export function computeQbrs(index: TableIndex, quarters: readonly string[], asOf
   const days = new Map<Day, DayMetrics>();
   const dayMetricsOf = (day: Day): DayMetrics => {
     let at = days.get(day);
-    if (!at) days.set(day, (at = dayMetrics(index, scopes, day, config)));
+    if (!at) days.set(day, (at = dayMetrics(index, scopes, day, config, day === asOf ? factsAtT : undefined)));
     return at;
   };
   // Plays are counted per quarter up to T, so one call per scope serves every quarter.
@@ -175,8 +183,8 @@ function scopeDefs(index: TableIndex): ScopeDef[] {
  * Facts once for the day, then each scope's scorecard and onboarding from them. The books are
  * today's (the exports hold only an account's current CSM and status), recomputed at that day.
  */
-function dayMetrics(index: TableIndex, scopes: readonly ScopeDef[], day: Day, config: Config): DayMetrics {
-  const facts = accountFactsAt(index, day, config);
+function dayMetrics(index: TableIndex, scopes: readonly ScopeDef[], day: Day, config: Config, known?: Map<string, AccountFactsDays>): DayMetrics {
+  const facts = known ?? accountFactsAt(index, day, config);
   const perScope = new Map<string, { card: Record<MetricKey, MetricResult>; cohort: OnboardingRow[] }>();
   for (const def of scopes) {
     // The previous-quarter p1Ratio only sets the p1Ratio status, which a QBR does not show.
