@@ -1,6 +1,9 @@
 /** `npm run build -- --data DIR --out DIR --as-of YYYY-MM-DD [--config FILE] [--allow-drop]` */
 import { parseArgs } from 'node:util';
 import { EXIT, runBuild } from '../src/pipeline/build.ts';
+import { keepHeapNearLiveSize } from '../src/pipeline/heap.ts';
+
+keepHeapNearLiveSize();
 
 // Set before anything loads Astro: a build makes no network request.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

@@ -9,6 +9,9 @@ import { parseArgs } from 'node:util';
 import { EXIT, evaluate } from '../src/pipeline/build.ts';
 import { describeError } from '../src/pipeline/errors.ts';
 import { checkOut } from '../src/pipeline/site-dir.ts';
+import { keepHeapNearLiveSize } from '../src/pipeline/heap.ts';
+
+keepHeapNearLiveSize();
 
 async function main(): Promise<number> {
   let args;
