@@ -205,7 +205,7 @@ async function build(opts: BuildOptions, log: (line: string) => void, undo: (() 
   }
 
   // Only a successful build reaches here: its history entries are written last.
-  await writeHistoryFiles(historyDir, outputs.historyFiles);
+  await writeHistoryFiles(historyDir, outputs.historyFiles());
   return EXIT.ok;
 }
 
@@ -216,8 +216,11 @@ interface Outputs {
   model: ReportModel;
   /** Site path → content: metrics.json, quality.json, the rejected-rows CSVs. */
   siteFiles: Record<string, string>;
-  /** History path → content: the snapshot, newly closed quarters' QBRs, last-build.json. */
-  historyFiles: Record<string, string>;
+  /**
+   * History path → content: the snapshot, newly closed quarters' QBRs, last-build.json. Made when
+   * they are written, not held as text through the render.
+   */
+  historyFiles: () => Record<string, string>;
   searchRecords: SearchRecord[];
 }
 
@@ -240,18 +243,21 @@ function computeOutputs(
   };
   for (const [file, csv] of Object.entries(read.rejectedCsv)) siteFiles[rejectedFiles[file]!] = csv;
 
-  const historyFiles: Record<string, string> = {};
-  // A closed quarter's QBR is stored once, then used as stored by every later build.
-  for (const report of model.qbr) {
-    if (report.closed && !frozenQbrs?.[report.quarter]) historyFiles[`qbr/${report.quarter}.json`] = `${JSON.stringify(report)}\n`;
-  }
-  // Likewise an ended fiscal year's President's Club standings.
-  for (const standing of model.presidentsClub) {
-    if (standing.closed && !frozenPresidentsClub[standing.fiscalYear]) historyFiles[`presidents-club/${standing.fiscalYear}.json`] = `${JSON.stringify(standing)}\n`;
-  }
-  historyFiles[`${model.asOf}.json`] = `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`;
   const accepted = Object.fromEntries(Object.entries(read.quality.files).filter(([, f]) => f.present).map(([file, f]) => [file, f.accepted]));
-  historyFiles['last-build.json'] = `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`;
+  const historyFiles = () => {
+    const files: Record<string, string> = {};
+    // A closed quarter's QBR is stored once, then used as stored by every later build.
+    for (const report of model.qbr) {
+      if (report.closed && !frozenQbrs?.[report.quarter]) files[`qbr/${report.quarter}.json`] = `${JSON.stringify(report)}\n`;
+    }
+    // Likewise an ended fiscal year's President's Club standings.
+    for (const standing of model.presidentsClub) {
+      if (standing.closed && !frozenPresidentsClub[standing.fiscalYear]) files[`presidents-club/${standing.fiscalYear}.json`] = `${JSON.stringify(standing)}\n`;
+    }
+    files[`${model.asOf}.json`] = `${JSON.stringify(snapshotOf(model, config.windows.atRiskRenewalDays))}\n`;
+    files['last-build.json'] = `${JSON.stringify({ asOf: model.asOf, accepted }, null, 2)}\n`;
+    return files;
+  };
   return { asOf: model.asOf, fiscalQuarter: model.fiscalQuarter, model, siteFiles, historyFiles, searchRecords: searchRecords(model) };
 }
 
