@@ -22,6 +22,7 @@ import { onEnd, removeOnEnd } from './cleanup.ts';
 import { loadConfig, todayIn } from './config-file.ts';
 import { describeError, during, ensureDir, withFile } from './errors.ts';
 import { faultPoint } from './fault.ts';
+import { collectGarbageNow } from './heap.ts';
 import { readHistoryFolder, removeHistoryTemps, writeHistoryFiles, type HistoryRead } from './history-files.ts';
 import { acquireLock } from './lock.ts';
 import { indexForSearch, renderSite } from './render.ts';
@@ -168,6 +169,7 @@ async function build(opts: BuildOptions, log: (line: string) => void, undo: (() 
   const outputs = computeOutputs(read, config, asOf, history.snapshots, render ? history.frozenQbrs : null, history.frozenPresidentsClub);
   read = null; // the tables are no longer needed: let them go before rendering
   evaluated.read = null as unknown as ExportsRead;
+  if (render) collectGarbageNow();
   step('compute the metrics');
   await faultPoint('metrics');
 
