@@ -158,7 +158,7 @@ export class Cells {
       const canonical = raw.trim() === '' ? null : canonicalSalesforceId(raw);
       id = canonical === null ? null : detach(canonical);
       if (this.idCache.size >= CACHE_LIMIT) this.idCache.clear();
-      this.idCache.set(raw, id);
+      this.idCache.set(detach(raw), id); // the key must not hold the file's text either
     }
     if (id !== null) return id;
     if (raw.trim() === '') this.missing(column);
@@ -270,7 +270,7 @@ export class Cells {
     if (email === undefined) {
       email = this.settings.roster?.resolve(raw) ?? null;
       if (this.personCache.size >= CACHE_LIMIT) this.personCache.clear();
-      this.personCache.set(raw, email);
+      this.personCache.set(detach(raw), email);
     }
     return email;
   }

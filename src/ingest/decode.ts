@@ -2,11 +2,12 @@
  * Bytes → text. UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, a configured WHATWG encoding,
  * and Windows-1252 as the fallback Excel leaves behind. Text that fits none of them is refused,
  * never turned into mojibake. UTF-8, what nearly every export is, is checked over all its bytes
- * first and then decoded piece by piece, so a large file is never one big string.
+ * first and then decoded piece by piece, so a large file is never one big string; read from a file
+ * (`decodeSource`), its bytes are read in pieces too, twice, and never held whole.
  */
 import { isUtf8 } from 'node:buffer';
 import type { TextChunks } from './csv.ts';
-import { byteLineEnds, textLineEnds } from './line-ends.ts';
+import { ByteLineEnds, byteLineEnds, textLineEnds, type LineEnds } from './line-ends.ts';
 
 /** The decoded text and the encoding it was read with; `fallback` when Windows-1252 was guessed. */
 export type Decoded =
@@ -157,4 +158,83 @@ function* utf8Chunks(bytes: Uint8Array, from: number, chunkBytes: number): Gener
 // TextDecoder drops a BOM itself, but a file can carry a second one after a re-save.
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A file's bytes, read in pieces: `read` fills `into` from byte `position` on and gives the count. */
+export interface ByteSource {
+  size: number;
+  read(into: Uint8Array, position: number): number;
+}
+
+/**
+ * A file's text in pieces, without holding its bytes: they are read twice, piece by piece, once to
+ * check that they are UTF-8 and find the line ends, once to decode. A file that is not UTF-8 (a
+ * UTF-16 byte-order mark, a configured encoding other than UTF-8, bytes that are not UTF-8) is read
+ * whole and decoded as `decodeChunks` does, with the same verdicts.
+ */
+export function decodeSource(source: ByteSource, encoding?: string, chunkBytes = CHUNK_BYTES): DecodedChunks {
+  const head = new Uint8Array(Math.min(6, source.size));
+  source.read(head, 0);
+  const utf16Bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  const whole = () => decodeChunks(readAll(source), encoding, chunkBytes);
+  if (encoding ? encodingName(encoding) !== 'utf-8' : utf16Bom) return whole();
+  const lineEnds = scanUtf8(source, chunkBytes);
+  if (lineEnds === null) return whole();
+  let from = bomAt(head, 0) ? 3 : 0;
+  if (from > 0 && bomAt(head, from)) from += 3;
+  return { ok: true, text: { chunks: sourceChunks(source, from, chunkBytes), lineEnds }, encoding: encoding ?? 'utf-8', fallback: false };
+}
+
+function readAll(source: ByteSource): Uint8Array {
+  const bytes = new Uint8Array(source.size);
+  let at = 0;
+  for (let n; at < bytes.length && (n = source.read(bytes.subarray(at), at)) > 0; ) at += n;
+  return bytes.subarray(0, at);
+}
+
+/** The line ends of a source of UTF-8 bytes, read in pieces; null when the bytes are not UTF-8. */
+function scanUtf8(source: ByteSource, chunkBytes: number): LineEnds | null {
+  const piece = Math.max(4, chunkBytes);
+  // Up to 3 bytes of a character cut at the end of a piece wait at the start for the rest of it.
+  const buf = new Uint8Array(piece + 3);
+  const ends = new ByteLineEnds();
+  let waiting = 0;
+  for (let position = 0, n; position < source.size && (n = source.read(buf.subarray(waiting, waiting + piece), position)) > 0; ) {
+    position += n;
+    const filled = waiting + n;
+    const cut = position < source.size ? characterStart(buf, filled) : filled;
+    if (!isUtf8(buf.subarray(0, cut))) return null;
+    ends.add(buf.subarray(waiting, filled));
+    buf.copyWithin(0, cut, filled);
+    waiting = filled - cut;
+  }
+  return waiting > 0 && !isUtf8(buf.subarray(0, waiting)) ? null : ends.result();
+}
+
+/** Where the character that may be cut at `end` starts: `end` when the last character is whole. */
+function characterStart(bytes: Uint8Array, end: number): number {
+  let i = end - 1;
+  while (i > 0 && i > end - 4 && (bytes[i]! & 0xc0) === 0x80) i--;
+  const lead = bytes[i]!;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return i + length > end ? i : end;
+}
+
+/** The pieces of a source checked as UTF-8, from byte `from` (past its byte-order marks). */
+function* sourceChunks(source: ByteSource, from: number, chunkBytes: number): Generator<string> {
+  // ignoreBOM: a U+FEFF inside the text is text. fatal: bytes that changed since the check fail.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+  const buf = new Uint8Array(Math.max(4, chunkBytes));
+  try {
+    for (let position = from, n; position < source.size && (n = source.read(buf, position)) > 0; ) {
+      position += n;
+      const text = decoder.decode(buf.subarray(0, n), { stream: position < source.size });
+      if (text !== '') yield text;
+    }
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  } catch (e) {
+    if (e instanceof TypeError) throw new Error('the file changed while it was read: it is no longer UTF-8', { cause: e });
+    throw e;
+  }
 }

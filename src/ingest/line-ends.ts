@@ -44,5 +44,44 @@ export function textLineEnds(text: string): LineEnds {
 
 /** The line ends of UTF-8 (or ASCII) bytes. */
 export function byteLineEnds(bytes: Uint8Array): LineEnds {
-  return lineEndsOf((code, from) => bytes.indexOf(code, from), (i) => bytes[i]);
+  const scan = new ByteLineEnds();
+  scan.add(bytes);
+  return scan.result();
+}
+
+/**
+ * The line ends of UTF-8 (or ASCII) bytes given in pieces, in order, as `lineEndsOf` decides them
+ * over the whole: CR and LF are counted, and a CR not followed by LF (also across a cut, or at the
+ * very end) marks a bare CR.
+ */
+export class ByteLineEnds {
+  private cr = 0;
+  private lf = 0;
+  private crlf = 0;
+  private bareCr = false;
+  /** The previous piece ended with a CR. */
+  private heldCr = false;
+
+  add(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    if (this.heldCr && bytes[0] !== LF) this.bareCr = true;
+    for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1)) this.lf++;
+    for (let i = bytes.indexOf(CR); i !== -1; i = bytes.indexOf(CR, i + 1)) {
+      this.cr++;
+      if (i + 1 < bytes.length) {
+        if (bytes[i + 1] === LF) this.crlf++;
+        else this.bareCr = true;
+      }
+    }
+    if (this.heldCr && bytes[0] === LF) this.crlf++;
+    this.heldCr = bytes[bytes.length - 1] === CR;
+  }
+
+  result(): LineEnds {
+    const plain = (newline: LineEnds['newline']): LineEnds => ({ newline, stripCr: false, normalise: false });
+    if (this.cr === 0) return plain('\n');
+    if (this.lf === 0) return plain('\r');
+    if (this.bareCr || this.heldCr) return { newline: '\n', stripCr: false, normalise: true };
+    return this.lf === this.crlf ? plain('\r\n') : { newline: '\n', stripCr: true, normalise: false };
+  }
 }

@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { Config, ExportFile } from '../config.ts';
 import { fileKeyOf } from '../config.ts';
 import type { Day } from '../dates.ts';
-import { decodeChunks } from './decode.ts';
+import { decodeSource } from './decode.ts';
 import type { FileAccount, QualityIssue, QualityReport } from './quality.ts';
-import { NotRegularFileError, readRegular } from './regular-file.ts';
+import { NotRegularFileError, openRegular, type OpenedFile } from './regular-file.ts';
 import { readTable, type TableContext, type TableRead } from './read-table.ts';
 import { Roster } from './roster.ts';
 import { ACCOUNTS, ACTIVITIES, CSMS, CTAS, LICENSE_USAGE, OPPORTUNITIES, PTO, SUCCESS_PLANS, type FileSpec, type Person } from './schemas.ts';
@@ -40,10 +40,9 @@ export async function readExports(
   async function read<Row>(spec: FileSpec<Row>): Promise<Row[] | null> {
     const file = spec.file;
     const full = path.join(dataDir, file);
-    let bytes: Uint8Array;
-    let mtime: Date;
+    let opened: OpenedFile;
     try {
-      ({ bytes, mtime } = await readRegular(full));
+      opened = await openRegular(full);
     } catch (e) {
       if (e instanceof NotRegularFileError) {
         quality.issues.push(issue(file, 'not-a-regular-file', 'fatal', `${full} is ${e.kind}, not a regular file: only regular files are read. Put the export itself in the data folder`));
@@ -65,8 +64,19 @@ export async function readExports(
       else quality.files[file] = account(null, false, null);
       return null;
     }
-    // Decoded piece by piece as the rows are read: the bytes, not a copy of them as one string, are what is held.
-    const decoded = decodeChunks(bytes, config.encoding[fileKeyOf(file)]);
+    try {
+      return readOpened(spec, opened);
+    } catch (e) {
+      throw new Error(`${full}: ${(e as Error).message}`, { cause: e });
+    } finally {
+      await opened.handle.close();
+    }
+  }
+
+  /** Reads one opened file: read and decoded piece by piece as the rows are read, never held whole. */
+  function readOpened<Row>(spec: FileSpec<Row>, opened: OpenedFile): Row[] | null {
+    const file = spec.file;
+    const decoded = decodeSource(opened, config.encoding[fileKeyOf(file)]);
     if (!decoded.ok) {
       quality.issues.push(issue(file, 'undecodable', 'fatal', `${file} cannot be decoded: ${decoded.reason}`));
       fatal = true;
@@ -90,7 +100,7 @@ export async function readExports(
       rejected: t.rejected,
       footerLines: t.footerLines,
       warnings: fileWarnings,
-      exportTime: t.exportTime ?? mtime.toISOString(),
+      exportTime: t.exportTime ?? opened.mtime.toISOString(),
       exportTimeSource: t.exportTime ? 'footer' : 'mtime',
       present: true,
     };

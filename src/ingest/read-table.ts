@@ -148,7 +148,8 @@ export function readTable<Row>(spec: FileSpec<Row>, text: string | TextChunks, c
         const column = spec.key.column;
         return reject(raw, line, [{ column, value: cellOf(raw, column), rule: 'duplicate-key', message: `duplicate of the row on line ${first}` }]);
       }
-      keyLines.set(key, line);
+      // Copied: a key read from the raw cells would hold the whole piece of text it came from.
+      keyLines.set(detach(key), line);
     }
     rows.push(row);
     lines.push(line);

@@ -4,8 +4,8 @@
  * file is then opened without blocking and checked again, in case it was swapped in between.
  */
 import type { Stats } from 'node:fs';
-import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { constants, readSync } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 
 export class NotRegularFileError extends Error {
   readonly code = 'ENOTREGULAR';
@@ -28,15 +28,37 @@ function kindOf(s: Stats): string {
 
 /** The bytes and modification time of a regular file; throws NotRegularFileError for anything else. */
 export async function readRegular(file: string): Promise<{ bytes: Buffer; mtime: Date }> {
+  const opened = await openRegular(file);
+  try {
+    return { bytes: await opened.handle.readFile(), mtime: opened.mtime };
+  } finally {
+    await opened.handle.close();
+  }
+}
+
+/** An open regular file, its size and modification time; the caller closes `handle`. */
+export interface OpenedFile {
+  handle: FileHandle;
+  size: number;
+  mtime: Date;
+  /** Reads into `into` from byte `position` on (up to `size`); gives the count read. */
+  read(into: Uint8Array, position: number): number;
+}
+
+/** Opens a regular file for reading; throws NotRegularFileError for anything else. */
+export async function openRegular(file: string): Promise<OpenedFile> {
   const before = await stat(file);
   if (!before.isFile()) throw new NotRegularFileError(file, kindOf(before));
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new NotRegularFileError(file, kindOf(info));
-    return { bytes: await handle.readFile(), mtime: info.mtime };
-  } finally {
+    const size = info.size;
+    const read = (into: Uint8Array, position: number) => (position >= size ? 0 : readSync(handle.fd, into, 0, Math.min(into.length, size - position), position));
+    return { handle, size, mtime: info.mtime, read };
+  } catch (e) {
     await handle.close();
+    throw e;
   }
 }
 

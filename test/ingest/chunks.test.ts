@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../src/dates.ts';
 import { parseCsv, type CsvRecord } from '../../src/ingest/csv.ts';
-import { decode, decodeChunks } from '../../src/ingest/decode.ts';
-import { byteLineEnds, textLineEnds } from '../../src/ingest/line-ends.ts';
+import { decode, decodeChunks, decodeSource, type ByteSource } from '../../src/ingest/decode.ts';
+import { ByteLineEnds, byteLineEnds, textLineEnds } from '../../src/ingest/line-ends.ts';
 import { readTable } from '../../src/ingest/read-table.ts';
 import { Roster } from '../../src/ingest/roster.ts';
 import { ACTIVITIES } from '../../src/ingest/schemas.ts';
@@ -71,6 +71,72 @@ describe('decodeChunks(bytes, encoding, chunkBytes)', () => {
       fc.property(fc.array(fc.constantFrom('a', ',', '"', '\r', '\n', '\r\n', 'é'), { maxLength: 30 }), (parts) => {
         const text = parts.join('');
         expect(byteLineEnds(utf8(text))).toEqual(textLineEnds(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A file's bytes as a source, recording the size of every read. */
+function source(bytes: Uint8Array, reads: number[] = []): ByteSource {
+  return {
+    size: bytes.length,
+    read: (into, position) => {
+      const n = Math.max(0, Math.min(into.length, bytes.length - position));
+      into.set(bytes.subarray(position, position + n));
+      reads.push(into.length);
+      return n;
+    },
+  };
+}
+
+/** What a decode gives, with its pieces drawn. */
+const drawn = (d: ReturnType<typeof decodeChunks>) => (d.ok ? { ...d, text: { chunks: [...d.text.chunks], lineEnds: d.text.lineEnds } } : d);
+
+describe('decodeSource(source, encoding, chunkBytes): a file read in pieces, twice, never whole', () => {
+  it('gives the text, line ends and encoding decodeChunks gives, whatever the piece size', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const texts = [utf8('a€b😀cé,\r\nÅ'), utf8('id,name\r\n1,"x\r\ny"\n2,z\r'), Uint8Array.from([...bom, ...bom, ...utf8('a,\uFEFFb\r\n')]), utf8('')];
+    for (const bytes of texts) {
+      for (let size = 1; size <= 12; size++) {
+        const want = decodeChunks(bytes, undefined, size);
+        const got = drawn(decodeSource(source(bytes), undefined, size));
+        expect(got.ok && { ...got, text: { ...got.text, chunks: got.text.chunks.join('') } }, `size ${size}`).toEqual(
+          want.ok && { ...want, text: { chunks: [...want.text.chunks].join(''), lineEnds: want.text.lineEnds } },
+        );
+      }
+    }
+  });
+  it('reads a UTF-8 file in pieces of at most the piece size (plus a cut character), never the whole file at once', () => {
+    const bytes = utf8('name,city\n' + 'Zoë,São Paulo\n'.repeat(200));
+    const reads: number[] = [];
+    const d = decodeSource(source(bytes, reads), undefined, 64);
+    expect(d.ok && [...d.text.chunks].join('')).toBe(new TextDecoder().decode(bytes));
+    expect(Math.max(...reads)).toBeLessThanOrEqual(64);
+    expect(reads.length).toBeGreaterThan((2 * bytes.length) / 64);
+  });
+  it('reads a file that is not UTF-8 whole, with the verdicts of decodeChunks', () => {
+    const cp1252 = Uint8Array.from([...utf8('Soci'), 0xe9, ...utf8('t'), 0xe9, ...utf8(',1\r\n')]);
+    const utf16 = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x2c, 0x00, 0x42, 0x00]);
+    const sjisLike = Uint8Array.from([0x82, 0xa0, 0x82, 0xa2, 0x82, 0xa4]);
+    for (const [bytes, encoding] of [[cp1252, undefined], [utf16, undefined], [sjisLike, undefined], [Uint8Array.from([0xff, 0x41]), 'utf8'], [cp1252, 'windows-1252']] as const) {
+      expect(drawn(decodeSource(source(bytes), encoding, 3))).toEqual(drawn(decodeChunks(bytes, encoding, 3)));
+    }
+  });
+  it('a file that changes between the check and the decode is an error, not mojibake', () => {
+    const bytes = utf8('a,b\n1,2\n');
+    const s = source(bytes);
+    const d = decodeSource(s, undefined, 4);
+    bytes[5] = 0xff;
+    expect(() => d.ok && [...d.text.chunks]).toThrow(/changed while it was read/);
+  });
+  it('finds the line ends of bytes given in pieces as over the whole', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ',', '\r', '\n', '\r\n', 'é'), { maxLength: 30 }), fc.integer({ min: 1, max: 8 }), (parts, size) => {
+        const bytes = utf8(parts.join(''));
+        const scan = new ByteLineEnds();
+        for (let at = 0; at < bytes.length; at += size) scan.add(bytes.subarray(at, at + size));
+        expect(scan.result()).toEqual(byteLineEnds(bytes));
       }),
       { numRuns: 300 },
     );
