@@ -194,21 +194,48 @@ function readAll(source: ByteSource): Uint8Array {
 
 /** The line ends of a source of UTF-8 bytes, read in pieces; null when the bytes are not UTF-8. */
 function scanUtf8(source: ByteSource, chunkBytes: number): LineEnds | null {
-  const piece = Math.max(4, chunkBytes);
-  // Up to 3 bytes of a character cut at the end of a piece wait at the start for the rest of it.
-  const buf = new Uint8Array(piece + 3);
   const ends = new ByteLineEnds();
+  for (const piece of wholeCharacters(source, 0, chunkBytes)) {
+    if (!isUtf8(piece)) return null;
+    ends.add(piece);
+  }
+  return ends.result();
+}
+
+/** The text of a source checked as UTF-8, from byte `from` (past its byte-order marks), in pieces. */
+function* sourceChunks(source: ByteSource, from: number, chunkBytes: number): Generator<string> {
+  // Each piece is decoded on its own (a streaming decoder would give two-byte strings, twice the
+  // memory). ignoreBOM: a U+FEFF inside the text is text. fatal: bytes changed since the check fail.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+  for (const piece of wholeCharacters(source, from, chunkBytes)) {
+    let text: string;
+    try {
+      text = decoder.decode(piece);
+    } catch (e) {
+      throw new Error('the file changed while it was read: it is no longer UTF-8', { cause: e });
+    }
+    if (text !== '') yield text;
+  }
+}
+
+/**
+ * A source's bytes from `from` on, in pieces of about `chunkBytes` that never cut a UTF-8 character
+ * (the bytes of a cut one wait for the next piece). Each piece is a view of one reused buffer,
+ * valid until the next is asked for.
+ */
+function* wholeCharacters(source: ByteSource, from: number, chunkBytes: number): Generator<Uint8Array> {
+  const size = Math.max(4, chunkBytes);
+  const buf = new Uint8Array(size + 3);
   let waiting = 0;
-  for (let position = 0, n; position < source.size && (n = source.read(buf.subarray(waiting, waiting + piece), position)) > 0; ) {
+  for (let position = from, n; position < source.size && (n = source.read(buf.subarray(waiting, waiting + size), position)) > 0; ) {
     position += n;
     const filled = waiting + n;
     const cut = position < source.size ? characterStart(buf, filled) : filled;
-    if (!isUtf8(buf.subarray(0, cut))) return null;
-    ends.add(buf.subarray(waiting, filled));
+    yield buf.subarray(0, cut);
     buf.copyWithin(0, cut, filled);
     waiting = filled - cut;
   }
-  return waiting > 0 && !isUtf8(buf.subarray(0, waiting)) ? null : ends.result();
+  if (waiting > 0) yield buf.subarray(0, waiting);
 }
 
 /** Where the character that may be cut at `end` starts: `end` when the last character is whole. */
@@ -218,23 +245,4 @@ function characterStart(bytes: Uint8Array, end: number): number {
   const lead = bytes[i]!;
   const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return i + length > end ? i : end;
-}
-
-/** The pieces of a source checked as UTF-8, from byte `from` (past its byte-order marks). */
-function* sourceChunks(source: ByteSource, from: number, chunkBytes: number): Generator<string> {
-  // ignoreBOM: a U+FEFF inside the text is text. fatal: bytes that changed since the check fail.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
-  const buf = new Uint8Array(Math.max(4, chunkBytes));
-  try {
-    for (let position = from, n; position < source.size && (n = source.read(buf, position)) > 0; ) {
-      position += n;
-      const text = decoder.decode(buf.subarray(0, n), { stream: position < source.size });
-      if (text !== '') yield text;
-    }
-    const rest = decoder.decode();
-    if (rest !== '') yield rest;
-  } catch (e) {
-    if (e instanceof TypeError) throw new Error('the file changed while it was read: it is no longer UTF-8', { cause: e });
-    throw e;
-  }
 }
