@@ -4,7 +4,7 @@
  * into the output folder → history. `npm run check` runs the same steps up to the exit-code rules
  * and writes nothing. What the build may touch is DATA-CONTRACT.md's "What the build may touch":
  * the output folder (only one it built, see site-dir.ts), the history folder and a private
- * temporary folder.
+ * working folder beside the output folder. The report model stays in memory.
  */
 import { mkdir, mkdtemp, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -189,7 +189,12 @@ async function build(opts: BuildOptions, log: (line: string) => void, undo: (() 
       searchMs = performance.now() - searchStarted;
     });
     search.catch(() => {}); // awaited below; a failed render must not leave it unhandled
-    await during(`rendering the pages into ${staging}`, renderSite(outputs.model, staging, config.basePath, work));
+    try {
+      await during(`rendering the pages into ${staging}`, renderSite(outputs.model, staging, config.basePath, work));
+    } catch (e) {
+      await search.catch(() => {}); // Pagefind writes into the working folder: it ends before that goes
+      throw e;
+    }
     step('render the pages');
     await faultPoint('render');
     for (const [file, text] of Object.entries(outputs.siteFiles)) {
