@@ -1,18 +1,10 @@
 /** Accessibility: axe-core finds no violation on any page type. */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, urlOf } from './pages.ts';
-import { closePage, launch, openPage } from './site.ts';
+import { browser, closePage, openPage, useChromium } from './site.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 describe('axe-core', () => {
   for (const type of PAGE_TYPES) {

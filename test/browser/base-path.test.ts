@@ -4,18 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, urlOf } from './pages.ts';
-import { closePage, launch, openPage, site } from './site.ts';
+import { browser, closePage, openPage, site, useChromium } from './site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 /** Every HTML file of the built site, as site paths. */
 function htmlFiles(): string[] {

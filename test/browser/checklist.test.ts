@@ -5,19 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePage, launch, metricsJson, openPage, pathOf, rowCells, site } from './site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browser, closePage, metricsJson, openPage, page, pathOf, rowCells, site, useChromium } from './site.ts';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launch();
-  page = await openPage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 /** The body rows of a checklist list's table, as cell texts. */
 const listRows = (p: Page, id: string): Promise<string[][]> => rowCells(p.locator(`#${id}-table tbody tr`));

@@ -5,22 +5,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePage, launch, metricsJson, openPage, pagesUnder, pathOf, site, tableRows } from './site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, closePage, metricsJson, openPage, page, pagesUnder, pathOf, site, tableRows, useChromium } from './site.ts';
 
-let browser: Browser;
-let page: Page;
+useChromium();
 /** A CSM whose book is long enough for filters and a download: the fullest kind of CSM page. */
 let csmRoute: string;
 
-beforeAll(async () => {
-  browser = await launch();
-  page = await openPage(browser);
+beforeAll(() => {
   csmRoute = pagesUnder('csm').find((r) => existsSync(path.join(site.dir, r, 'book.csv')))!;
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe("a CSM's week", () => {

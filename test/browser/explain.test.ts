@@ -2,21 +2,12 @@
  * "Explain this number": a scorecard number links to the accounts it counted, and those accounts
  * reproduce the number shown and the value in metrics.json.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../../src/views/format.ts';
-import { fact, launch, openPage, metricsJson, pathOf, site, smallestPageUnder, tableRows } from './site.ts';
+import { browser, fact, metricsJson, openPage, page, pathOf, site, smallestPageUnder, tableRows, useChromium } from './site.ts';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-  page = await openPage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 /** The account links of a list, as `name → href`. */
 async function accountLinks(list: ReturnType<Page['locator']>): Promise<string[]> {

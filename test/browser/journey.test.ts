@@ -3,20 +3,10 @@
  * The question the team page exists for: "which of my team's P1 accounts have had no cadence call in
  * two weeks, and who owns them?" must be answered two clicks from the overview.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fact, launch, openPage, pathOf, rowCells, site, tableRows } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, fact, openPage, page, pathOf, rowCells, site, tableRows, useChromium } from './site.ts';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-  page = await openPage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 /** Columns of the "Cadence overdue, P1 first" table. */
 const COL = { account: 0, owner: 1, priority: 2, interval: 3, lastCall: 4, daysSince: 5 } as const;

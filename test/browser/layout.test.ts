@@ -1,16 +1,9 @@
 /** Every page type on a phone (390 px) and a wide screen (1400 px): nothing scrolls sideways, nothing is cut. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, urlOf } from './pages.ts';
-import { closePage, launch, openPage } from './site.ts';
+import { browser, closePage, openPage, useChromium } from './site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 describe('at 390 px', () => {
   it('no page type is wider than the screen (wide tables scroll inside their own box)', async () => {

@@ -6,18 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePage, launch, openPage, site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, closePage, openPage, site, useChromium } from './site.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 describe("President's Club years", () => {
   it("links the year to date to the previous year's final standings and back", async () => {

@@ -1,18 +1,10 @@
 /** Print: a CSM page is a one-sheet handout for a 1:1, without the site's navigation. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, pagesUnder, pdfPageCount, site, smallestPageUnder } from './site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, page, pagesUnder, pdfPageCount, site, smallestPageUnder, useChromium } from './site.ts';
 
-let browser: Browser;
-let page: Page;
-
+useChromium();
 beforeAll(async () => {
-  browser = await launch();
-  page = await openPage(browser);
   await page.emulateMedia({ media: 'print' });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('printing a CSM page', () => {

@@ -7,21 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePage, launch, openPage, pathOf, pdfPageCount, site } from './site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browser, closePage, openPage, pathOf, pdfPageCount, site, useChromium } from './site.ts';
 
-let browser: Browser;
+useChromium();
 
 /** Set QBR_PRINT_OUT to a folder to keep the printed deck for a look. */
 const keepDir = process.env.QBR_PRINT_OUT;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The size of the first page of a PDF, in points. */
 function firstPageSize(pdf: Buffer): { width: number; height: number } {

@@ -1,20 +1,13 @@
 /** The site for every reader: keyboard first, no JavaScript, and hostile text in the exports. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMetric } from '../../src/views/format.ts';
 import { KEY_METRICS, METRIC_LABELS } from '../../src/views/labels.ts';
-import { closePage, exactly, launch, metricsJson, openPage, site } from './site.ts';
+import { browser, closePage, exactly, metricsJson, openPage, site, useChromium } from './site.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 /** The element that has focus: its tag, id and text. */
 const focused = (page: Page) =>

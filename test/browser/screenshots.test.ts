@@ -2,20 +2,12 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, urlOf } from './pages.ts';
-import { closePage, launch, openPage, site, smallestPageUnder } from './site.ts';
+import { browser, closePage, openPage, site, smallestPageUnder, useChromium } from './site.ts';
 
-let browser: Browser;
+useChromium();
 const folder = mkdtempSync(path.join(tmpdir(), 'cs-report-screens-'));
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('screenshots', () => {
   it(`saves a full-page PNG of every page type in ${folder}`, async () => {

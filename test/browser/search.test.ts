@@ -1,18 +1,8 @@
 /** Search: an account's name typed into the header search finds its page (Pagefind, in the browser). */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, pathOf, routeOf, site, smallestPageUnder } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, openPage, page, pathOf, routeOf, site, smallestPageUnder, useChromium } from './site.ts';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-  page = await openPage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 describe('search', () => {
   it('finds an account by its name from the header search and follows the result to its page', async () => {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** The served site, its folder and the data it was built from. */
 export const site = {
@@ -31,6 +31,21 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The test file's Chromium and a page in it, set by `useChromium()` before the file's tests run. */
+export let browser: Browser;
+export let page: Page;
+
+/** Launches Chromium and opens `page` before the file's tests, and closes Chromium after them. */
+export function useChromium(): void {
+  beforeAll(async () => {
+    browser = await launch();
+    page = await openPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
   });
 }
 

@@ -1,19 +1,11 @@
 /** Long tables: sorted and filtered in the browser, downloaded as CSV; the indices in the navigation. */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, pathOf, site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, openPage, page, pathOf, site, useChromium } from './site.ts';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launch();
-  page = await openPage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium();
 
 /** The body rows of the renewals table that are shown, as cell texts. */
 async function shownRenewals(p: Page): Promise<string[][]> {
