@@ -33,6 +33,17 @@ export function qbrPages(model: ReportModel): readonly QbrPage[] {
   return pages;
 }
 
+/**
+ * The routes of the QBR page families (the deck and its risk list): the org's page has no scope
+ * segment. Each route gets only its page (its quarter's report and scope are the model's own).
+ */
+export function qbrPaths(model: ReportModel) {
+  return qbrPages(model).map((page) => ({
+    params: { quarter: page.quarter, scope: page.scopeSlug === 'org' ? undefined : page.scopeSlug },
+    props: { page },
+  }));
+}
+
 // Every QBR page asks for its neighbours: the list is made once per model.
 const qbrPageLists = new WeakMap<ReportModel, readonly QbrPage[]>();
 
